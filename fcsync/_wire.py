@@ -1,0 +1,138 @@
+"""Byte-level helpers shared by the FC-Sync modules: base64url, canonical JSON, strict JSON
+reading, digests and timestamps. Private to `fcsync`; callers use the public modules.
+
+Strict reading matters because the gateway parses bytes from anyone: duplicate keys, NaN and
+non-object documents are refused rather than silently interpreted.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+from datetime import UTC, datetime
+from typing import Any, NoReturn
+
+import rfc8785
+
+from fcsync.problems import ProtocolError
+
+PROTOCOL_VERSION = "fc-sync/1"
+
+# rfc8785 refuses integers outside ±(2^53 - 1); floats it rewrites (1.0 → 1), so signed
+# payloads carry none: grades are integers or codes, timestamps strings.
+_MAX_SAFE_INT = 2**53 - 1
+
+
+def b64url_encode(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def b64url_decode(text: str) -> bytes:
+    """Decode unpadded base64url; raises ValueError on anything else (padding, other alphabet)."""
+    if not isinstance(text, str) or "=" in text or len(text) % 4 == 1:
+        raise ValueError("not unpadded base64url")
+    try:
+        raw = base64.b64decode(text + "=" * (-len(text) % 4), altchars=b"-_", validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise ValueError("not base64url") from exc
+    if b64url_encode(raw) != text:  # non-canonical trailing bits
+        raise ValueError("not canonical base64url")
+    return raw
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_b64url(data: bytes) -> str:
+    return b64url_encode(hashlib.sha256(data).digest())
+
+
+def _check_signable(value: Any, path: str) -> None:
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return
+    if isinstance(value, int):
+        if abs(value) > _MAX_SAFE_INT:
+            raise ValueError(f"{path}: integer beyond 2^53 cannot be signed")
+        return
+    if isinstance(value, float):
+        raise ValueError(f"{path}: floats cannot be signed; use an integer or a string")
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise ValueError(f"{path}: object keys must be strings")
+            _check_signable(item, f"{path}.{key}")
+        return
+    if isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            _check_signable(item, f"{path}[{index}]")
+        return
+    raise ValueError(f"{path}: {type(value).__name__} is not JSON")
+
+
+def canonical_json(value: Any) -> bytes:
+    """RFC 8785 bytes of `value`; ValueError for floats, huge integers or non-JSON values."""
+    _check_signable(value, "$")
+    return rfc8785.dumps(value)
+
+
+def _refuse_constant(name: str) -> NoReturn:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _unique_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"duplicate key {key!r}")
+        result[key] = value
+    return result
+
+
+def read_json_object(data: bytes, code: str, what: str) -> dict[str, Any]:
+    """Parse UTF-8 JSON that must be an object; ProtocolError(code) for anything else."""
+    try:
+        value = json.loads(
+            data.decode("utf-8"),
+            object_pairs_hook=_unique_object,
+            parse_constant=_refuse_constant,
+        )
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise ProtocolError(code, f"{what} is not valid JSON") from exc
+    if not isinstance(value, dict):
+        raise ProtocolError(code, f"{what} is not a JSON object")
+    return value
+
+
+def require_str(obj: dict[str, Any], name: str, code: str, what: str, *, max_len: int = 512) -> str:
+    value = obj.get(name)
+    if not isinstance(value, str) or not value or len(value) > max_len:
+        raise ProtocolError(code, f"{what}: '{name}' must be a non-empty string")
+    return value
+
+
+def require_int(obj: dict[str, Any], name: str, code: str, what: str) -> int:
+    value = obj.get(name)
+    if not isinstance(value, int) or isinstance(value, bool) or abs(value) > _MAX_SAFE_INT:
+        raise ProtocolError(code, f"{what}: '{name}' must be an integer")
+    return value
+
+
+def format_instant(moment: datetime) -> str:
+    """An aware datetime as RFC 3339 UTC with seconds, e.g. 2026-11-29T02:00:00Z."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("timestamps must carry a time zone")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_instant(text: str, code: str, what: str) -> datetime:
+    """Inverse of `format_instant` (any RFC 3339 offset accepted); ProtocolError(code) otherwise."""
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise ProtocolError(code, f"{what} is not an RFC 3339 timestamp") from exc
+    if moment.tzinfo is None:
+        raise ProtocolError(code, f"{what} has no time zone")
+    return moment.astimezone(UTC)
