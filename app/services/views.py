@@ -1,0 +1,105 @@
+"""What the services hand back: frozen, plain data, never ORM objects (safe across threads)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class PractitionerView:
+    id: str
+    name: str
+    organisation: str | None
+    role: str | None
+    agency: str | None
+    gcp2_trained_on: date | None
+
+
+@dataclass(frozen=True)
+class FamilyView:
+    id: str
+    name: str
+    address: str
+
+
+@dataclass(frozen=True)
+class CarerView:
+    id: str
+    family_id: str
+    name: str
+    relationship: str
+    parental_responsibility: bool
+
+
+@dataclass(frozen=True)
+class ChildView:
+    id: str
+    family_id: str
+    name: str
+    date_of_birth: date
+    nhs_number: str | None
+
+
+def is_late_entry(occurred_at: datetime, recorded_at: datetime) -> bool:
+    """Recorded on a later calendar day than the visit, both read on the visit's local clock."""
+    return recorded_at.astimezone(occurred_at.tzinfo).date() > occurred_at.date()
+
+
+@dataclass(frozen=True)
+class VisitView:
+    id: str
+    family_id: str
+    occurred_at: datetime
+    recorded_at: datetime
+    kind: str
+    present: tuple[str, ...]
+    notes: str
+
+    @property
+    def late_entry(self) -> bool:
+        """NMC record keeping: an entry made after the day of the visit is marked as late."""
+        return is_late_entry(self.occurred_at, self.recorded_at)
+
+
+@dataclass(frozen=True)
+class FamilyDetail:
+    family: FamilyView
+    carers: tuple[CarerView, ...]
+    children: tuple[ChildView, ...]
+    visits: tuple[VisitView, ...]  # newest first
+
+    @property
+    def id(self) -> str:
+        return self.family.id
+
+    @property
+    def name(self) -> str:
+        return self.family.name
+
+    @property
+    def address(self) -> str:
+        return self.family.address
+
+
+@dataclass(frozen=True)
+class CaseloadRow:
+    family_id: str
+    family_name: str
+    child_names: tuple[str, ...]
+    last_visit_at: datetime | None  # in UTC; the caller shows it in local time
+    visit_count: int
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    families: int
+    carers: int
+    children: int
+    visits: int
+
+    def __str__(self) -> str:
+        return (
+            f"{self.families} families, {self.carers} carers, {self.children} children, "
+            f"{self.visits} visits"
+        )

@@ -1,0 +1,1 @@
+"""Encrypted storage of one profile: the SQLCipher database, its tables and schema migrations."""

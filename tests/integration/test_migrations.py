@@ -1,0 +1,156 @@
+"""Schema migrations: one linear chain, models matching it, and every revision upgradable to head.
+
+When you add a revision, add to REPRESENTATIVE_ROWS the plain SQL that a database saved at that
+revision would hold; the tests below then upgrade it to head and read it through the services.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from app.casefile.records import CarerRecord, ChildRecord, FamilyRecord, VisitRecord
+from app.errors import HomeVisitError
+from app.services.case_files import export_case_file
+from app.services.families import caseload, get_family
+from app.services.unit_of_work import UnitOfWork
+from app.services.views import is_late_entry
+from app.storage.database import (
+    MIGRATIONS,
+    Database,
+    alembic_config,
+    head_revision,
+    open_database,
+)
+from app.storage.models import Base
+
+KEY = secrets.token_bytes(32)
+
+_FOUNDATION_ROWS = [
+    "INSERT INTO record_ids (id, kind) VALUES ('F-old', 'family'), ('C-old', 'carer'), "
+    "('K-old', 'child'), ('V-old', 'visit')",
+    "INSERT INTO families (id, seq, name, address) VALUES ('F-old', 1, 'Family saved long ago', "
+    "'1 Old Road')",
+    "INSERT INTO carers (id, family_id, seq, name, relationship, parental_responsibility) "
+    "VALUES ('C-old', 'F-old', 1, 'Carer', 'mother', 1)",
+    "INSERT INTO children (id, family_id, seq, name, date_of_birth, nhs_number) "
+    "VALUES ('K-old', 'F-old', 1, 'Child', '2023-05-01', NULL)",
+    "INSERT INTO visits (id, family_id, seq, occurred_at, recorded_at, occurred_utc, kind, notes) "
+    "VALUES ('V-old', 'F-old', 1, '2026-07-01T09:40:00+01:00', '2026-07-02T08:00:00+01:00', "
+    "'2026-07-01T08:40:00.000000+00:00', 'unannounced', 'notes')",
+    "INSERT INTO visit_presence (visit_id, position, family_id, carer_id, child_id) "
+    "VALUES ('V-old', 0, 'F-old', NULL, 'K-old'), ('V-old', 1, 'F-old', 'C-old', NULL)",
+]
+
+_BST = timezone(timedelta(hours=1))
+_FOUNDATION_FAMILY = FamilyRecord(
+    id="F-old", name="Family saved long ago", address="1 Old Road",
+    carers=(CarerRecord("C-old", "Carer", "mother", True),),
+    children=(ChildRecord("K-old", "Child", date(2023, 5, 1), None),),
+    visits=(VisitRecord("V-old", datetime(2026, 7, 1, 9, 40, tzinfo=_BST),
+                        datetime(2026, 7, 2, 8, 0, tzinfo=_BST), "unannounced",
+                        ("K-old", "C-old"), "notes"),),
+)
+
+# revision -> (SQL valid at that revision, the family those rows must read back as at head)
+REPRESENTATIVE_ROWS: dict[str, tuple[list[str], FamilyRecord]] = {
+    "0001": (_FOUNDATION_ROWS, _FOUNDATION_FAMILY),
+}
+
+
+def _chain() -> list[str]:
+    """Revision ids from the first to the head."""
+    script = ScriptDirectory.from_config(alembic_config())
+    return [r.revision for r in reversed(list(script.walk_revisions()))]
+
+
+def test_revisions_form_one_linear_chain() -> None:
+    script = ScriptDirectory.from_config(alembic_config())
+    assert len(script.get_heads()) == 1
+    assert len(script.get_bases()) == 1
+    revisions = list(reversed(list(script.walk_revisions())))
+    assert revisions[0].down_revision is None
+    for previous, current in zip(revisions, revisions[1:], strict=False):
+        assert current.down_revision == previous.revision
+
+
+def test_revision_files_are_date_prefixed_and_in_chain_order() -> None:
+    files = sorted(p.name for p in (MIGRATIONS / "versions").glob("*.py"))
+    assert files, "no revisions found"
+    for name in files:
+        assert re.fullmatch(r"\d{4}_\d{2}_\d{2}_\w+\.py", name), name
+    in_file_order = [
+        re.search(r"^revision: str = ['\"](\w+)['\"]", (MIGRATIONS / "versions" / f).read_text(),
+                  re.M).group(1)  # type: ignore[union-attr]
+        for f in files
+    ]
+    assert in_file_order == _chain()
+
+
+def test_every_revision_has_representative_rows() -> None:
+    assert set(REPRESENTATIVE_ROWS) == set(_chain())
+
+
+def test_the_models_match_the_migrated_schema(tmp_path: Path) -> None:
+    with open_database(tmp_path / "homevisit.db", KEY) as db, db.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+
+
+@pytest.mark.parametrize("revision", _chain())
+def test_a_database_saved_at_each_revision_upgrades_and_reads(tmp_path: Path, revision: str) -> None:
+    path = tmp_path / "homevisit.db"
+    old = open_database(path, KEY, upgrade_to=revision)
+    assert old.schema_revision() == revision
+    statements, family = REPRESENTATIVE_ROWS[revision]
+    with old.engine.begin() as conn:
+        for statement in statements:
+            conn.exec_driver_sql(statement)
+    old.close()
+
+    db: Database = open_database(path, KEY)
+    try:
+        assert db.schema_revision() == head_revision()
+        assert db.integrity_problems() == []
+        with db.engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+        with UnitOfWork(db) as uow:
+            detail = get_family(uow, family.id, actor="Priya Shah")
+            exported = export_case_file(uow, actor="Priya Shah", app_version="test")
+            rows = caseload(uow)
+    finally:
+        db.close()
+    assert detail.name == family.name
+    assert [v.late_entry for v in detail.visits] == [
+        is_late_entry(v.occurred_at, v.recorded_at) for v in family.visits
+    ]
+    assert exported.families == (family,)
+    # `==` on aware datetimes ignores offsets; the saved offset must survive the upgrade too.
+    assert [(v.occurred_at.isoformat(), v.recorded_at.isoformat()) for v in detail.visits] == [
+        (v.occurred_at.isoformat(), v.recorded_at.isoformat()) for v in family.visits
+    ]
+    assert rows[0].visit_count == len(family.visits)
+
+
+def test_opening_an_up_to_date_database_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "homevisit.db"
+    open_database(path, KEY).close()
+    before = path.read_bytes()
+    open_database(path, KEY).close()
+    assert path.read_bytes() == before
+
+
+def test_a_database_from_a_newer_app_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "homevisit.db"
+    db = open_database(path, KEY)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    db.close()
+    with pytest.raises(HomeVisitError, match="newer version of HomeVisit"):
+        open_database(path, KEY)
