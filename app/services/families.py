@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from app.audit import record_event
 from app.errors import UnknownRecord, UsageError
+from app.services.professionals import professionals_of_family
 from app.services.registry import (
     carer_view,
     child_view,
@@ -114,7 +115,9 @@ def add_child(
 
 
 def get_family(uow: UnitOfWork, family_id: str, *, actor: str) -> FamilyDetail:
-    """The family view: carers and children in entry order, visits newest first. Audited."""
+    """The family view: carers, children, professionals in entry order; visits newest first.
+
+    Audited."""
     session = uow.session
     family = require_family(uow, family_id)
     carers = session.scalars(select(Carer).where(Carer.family_id == family_id).order_by(Carer.seq))
@@ -126,6 +129,7 @@ def get_family(uow: UnitOfWork, family_id: str, *, actor: str) -> FamilyDetail:
         carers=tuple(carer_view(c) for c in carers),
         children=tuple(child_view(c) for c in children),
         visits=visits_of_family(uow, family_id),
+        professionals=professionals_of_family(uow, family_id),
     )
     record_event(session, actor=actor, action="view", record_kind="family", record_id=family_id)
     return detail

@@ -12,12 +12,32 @@ from datetime import datetime, timezone
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from app.services.views import CarerView, ChildView, FamilyView, PractitionerView
-from app.storage.models import Carer, Child, Family, Practitioner, RecordId, Visit
+from app.services.views import (
+    CarerView,
+    ChildView,
+    FamilyView,
+    PractitionerView,
+    ProfessionalView,
+)
+from app.storage.models import (
+    Carer,
+    Child,
+    Family,
+    Practitioner,
+    Professional,
+    RecordId,
+    Visit,
+)
 
-PREFIXES = {"practitioner": "P", "family": "F", "carer": "C", "child": "K", "visit": "V"}
+PREFIXES = {
+    "practitioner": "P", "family": "F", "carer": "C", "child": "K", "visit": "V",
+    "professional": "R",
+}
 
-Sequenced = type[Practitioner] | type[Family] | type[Carer] | type[Child] | type[Visit]
+Sequenced = (
+    type[Practitioner] | type[Family] | type[Carer] | type[Child] | type[Visit]
+    | type[Professional]
+)
 
 
 def new_id(kind: str) -> str:
@@ -57,3 +77,9 @@ def carer_view(row: Carer) -> CarerView:
 
 def child_view(row: Child) -> ChildView:
     return ChildView(row.id, row.family_id, row.name, row.date_of_birth, row.nhs_number)
+
+
+def professional_view(row: Professional) -> ProfessionalView:
+    return ProfessionalView(
+        row.id, row.family_id, row.name, row.agency, row.role, row.contact, row.lead
+    )

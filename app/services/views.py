@@ -63,11 +63,32 @@ class VisitView:
 
 
 @dataclass(frozen=True)
+class ProfessionalView:
+    id: str
+    family_id: str
+    name: str
+    agency: str
+    role: str
+    contact: str
+    lead: bool  # the lead practitioner for the family; at most one per family
+
+
+@dataclass(frozen=True)
+class DraftView:
+    """Unsaved typing kept by autosave, under the key the screen that owns it chose."""
+
+    key: str  # e.g. "visit:<visit_id>:notes", "new-visit:<family_id>:notes"
+    text: str
+    saved_at: datetime  # UTC
+
+
+@dataclass(frozen=True)
 class FamilyDetail:
     family: FamilyView
     carers: tuple[CarerView, ...]
     children: tuple[ChildView, ...]
     visits: tuple[VisitView, ...]  # newest first
+    professionals: tuple[ProfessionalView, ...] = ()  # in entry order
 
     @property
     def id(self) -> str:

@@ -8,7 +8,8 @@ Rules the schema itself enforces, so that no code path can break them:
 - timestamps are stored as ISO 8601 text with the offset the practitioner's clock had
   (`*_at`), beside a fixed-width UTC copy (`*_utc`) used only for ordering;
 - who was present at a visit references carers/children *of the visit's family* through
-  composite foreign keys (id, family_id).
+  composite foreign keys (id, family_id);
+- a family has at most one lead professional (a partial unique index).
 
 Changing anything here needs an Alembic revision in `migrations/versions/`.
 """
@@ -35,7 +36,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 ID_LENGTH = 64
-RECORD_KINDS = ("practitioner", "family", "carer", "child", "visit")
+RECORD_KINDS = ("practitioner", "family", "carer", "child", "visit", "professional")
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -73,7 +74,8 @@ class RecordId(Base):
     __tablename__ = "record_ids"
     __table_args__ = (
         CheckConstraint(
-            "kind IN ('practitioner', 'family', 'carer', 'child', 'visit')", name="kind"
+            "kind IN ('practitioner', 'family', 'carer', 'child', 'visit', 'professional')",
+            name="kind",
         ),
         CheckConstraint("length(id) BETWEEN 1 AND 64", name="id_length"),
         UniqueConstraint("id", "kind"),  # target of each record table's (id, record_kind) key
@@ -203,6 +205,52 @@ class VisitPresence(Base):
     family_id: Mapped[str] = mapped_column(String(ID_LENGTH))
     carer_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
     child_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+
+
+class Professional(Base):
+    """A professional involved with a family (agency, role, contact), one of them the lead.
+
+    The learning review behind the product found nobody sure who led for a family, so the
+    lead is explicit and, by the partial unique index, single: the database refuses a second.
+    """
+
+    __tablename__ = "professionals"
+    __table_args__ = (
+        *_registered_as("professional"),
+        Index(None, "family_id", "seq"),
+        Index(
+            "ix_professionals_one_lead_per_family",
+            "family_id",
+            unique=True,
+            sqlite_where=text("lead = 1"),
+        ),
+    )
+
+    id: Mapped[str] = _registered_id()
+    record_kind: Mapped[str] = _record_kind("professional")
+    family_id: Mapped[str] = mapped_column(String(ID_LENGTH), ForeignKey("families.id"))
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    agency: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(Text)
+    contact: Mapped[str] = mapped_column(Text)
+    lead: Mapped[bool] = mapped_column(Boolean(create_constraint=True, name="lead"))
+
+
+class Draft(Base):
+    """Typing not yet saved (autosaved about every second), so a crash or lock loses nothing.
+
+    Only ever here, in the encrypted database, never in a plain file. Not a case record: no
+    registered id and no audit event (see app/services/drafts.py for why).
+    """
+
+    __tablename__ = "drafts"
+    __table_args__ = (CheckConstraint("length(key) BETWEEN 1 AND 200", name="key_length"),)
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)  # e.g. visit:V-1:notes
+    text: Mapped[str] = mapped_column(Text)
+    # UTC, fixed width (isoformat with microseconds), so text order is time order.
+    saved_at: Mapped[str] = mapped_column(String(40))
 
 
 class AuditEvent(Base):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -15,13 +16,16 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy.exc import IntegrityError
 
 from app.casefile.records import CarerRecord, ChildRecord, FamilyRecord, VisitRecord
 from app.errors import HomeVisitError
 from app.services.case_files import export_case_file
-from app.services.families import caseload, get_family
+from app.services.drafts import list_drafts
+from app.services.families import caseload, create_family, get_family
+from app.services.professionals import add_professional
 from app.services.unit_of_work import UnitOfWork
-from app.services.views import is_late_entry
+from app.services.views import DraftView, ProfessionalView, is_late_entry
 from app.storage.database import (
     MIGRATIONS,
     Database,
@@ -59,9 +63,39 @@ _FOUNDATION_FAMILY = FamilyRecord(
                         ("K-old", "C-old"), "notes"),),
 )
 
-# revision -> (SQL valid at that revision, the family those rows must read back as at head)
-REPRESENTATIVE_ROWS: dict[str, tuple[list[str], FamilyRecord]] = {
-    "0001": (_FOUNDATION_ROWS, _FOUNDATION_FAMILY),
+_PROFESSIONAL_ROWS = [
+    "INSERT INTO record_ids (id, kind) VALUES ('R-gp', 'professional'), ('R-sw', 'professional')",
+    "INSERT INTO professionals (id, family_id, seq, name, agency, role, contact, lead) VALUES "
+    "('R-gp', 'F-old', 1, 'Dr Patel', 'Mill Lane Surgery', 'GP', '0161 496 0000', 0), "
+    "('R-sw', 'F-old', 2, 'Tom Reid', 'Children''s Services', 'social worker', '', 1)",
+    "INSERT INTO drafts (key, text, saved_at) VALUES "
+    "('visit:V-old:notes', 'half-typed notes', '2026-11-29T01:00:00.000000+00:00')",
+]
+_PROFESSIONALS = (
+    ProfessionalView("R-gp", "F-old", "Dr Patel", "Mill Lane Surgery", "GP", "0161 496 0000",
+                     False),
+    ProfessionalView("R-sw", "F-old", "Tom Reid", "Children's Services", "social worker", "",
+                     True),
+)
+_DRAFTS = (
+    DraftView("visit:V-old:notes", "half-typed notes", datetime(2026, 11, 29, 1, tzinfo=timezone.utc)),
+)
+
+
+@dataclass(frozen=True)
+class SavedAt:
+    """Plain SQL valid at one revision, and what those rows must read back as at head."""
+
+    statements: list[str]
+    family: FamilyRecord
+    professionals: tuple[ProfessionalView, ...] = ()
+    drafts: tuple[DraftView, ...] = ()
+
+
+REPRESENTATIVE_ROWS: dict[str, SavedAt] = {
+    "0001": SavedAt(_FOUNDATION_ROWS, _FOUNDATION_FAMILY),
+    "0002": SavedAt(_FOUNDATION_ROWS + _PROFESSIONAL_ROWS, _FOUNDATION_FAMILY, _PROFESSIONALS,
+                    _DRAFTS),
 }
 
 
@@ -108,9 +142,10 @@ def test_a_database_saved_at_each_revision_upgrades_and_reads(tmp_path: Path, re
     path = tmp_path / "homevisit.db"
     old = open_database(path, KEY, upgrade_to=revision)
     assert old.schema_revision() == revision
-    statements, family = REPRESENTATIVE_ROWS[revision]
+    saved = REPRESENTATIVE_ROWS[revision]
+    family = saved.family
     with old.engine.begin() as conn:
-        for statement in statements:
+        for statement in saved.statements:
             conn.exec_driver_sql(statement)
     old.close()
 
@@ -124,9 +159,12 @@ def test_a_database_saved_at_each_revision_upgrades_and_reads(tmp_path: Path, re
             detail = get_family(uow, family.id, actor="Priya Shah")
             exported = export_case_file(uow, actor="Priya Shah", app_version="test")
             rows = caseload(uow)
+            drafts = list_drafts(uow)
     finally:
         db.close()
     assert detail.name == family.name
+    assert detail.professionals == saved.professionals
+    assert tuple(drafts) == saved.drafts
     assert [v.late_entry for v in detail.visits] == [
         is_late_entry(v.occurred_at, v.recorded_at) for v in family.visits
     ]
@@ -136,6 +174,32 @@ def test_a_database_saved_at_each_revision_upgrades_and_reads(tmp_path: Path, re
         (v.occurred_at.isoformat(), v.recorded_at.isoformat()) for v in family.visits
     ]
     assert rows[0].visit_count == len(family.visits)
+
+
+def test_a_foundation_database_takes_professionals_after_the_upgrade(tmp_path: Path) -> None:
+    """0002 rebuilt `record_ids` to widen its kind CHECK; its other rules must have survived."""
+    path = tmp_path / "homevisit.db"
+    open_database(path, KEY, upgrade_to="0001").close()
+    db = open_database(path, KEY)
+    try:
+        with UnitOfWork(db) as uow:
+            family = create_family(uow, "Priya Shah", name="Okafor", address="14 Mill Lane")
+            gp = add_professional(uow, "Priya Shah", family.id, name="Dr Patel", agency="Surgery",
+                                  role="GP", contact="", lead=True)
+            uow.commit()
+        refused = [
+            "INSERT INTO record_ids (id, kind) VALUES ('X-1', 'stranger')",  # kind CHECK
+            "INSERT INTO record_ids (id, kind) VALUES ('', 'family')",  # id length CHECK
+            f"INSERT INTO record_ids (id, kind) VALUES ('{gp.id}', 'family')",  # primary key
+            # (id, record_kind) must name a registered professional, not a family's id
+            "INSERT INTO professionals (id, family_id, seq, name, agency, role, contact, lead) "
+            f"VALUES ('{family.id}', '{family.id}', 9, 'n', 'a', 'r', 'c', 0)",
+        ]
+        for statement in refused:
+            with pytest.raises(IntegrityError), db.engine.begin() as conn:
+                conn.exec_driver_sql(statement)
+    finally:
+        db.close()
 
 
 def test_opening_an_up_to_date_database_changes_nothing(tmp_path: Path) -> None:
