@@ -65,3 +65,8 @@ class ProfileExists(HomeVisitError):
 
 class NoProfile(HomeVisitError):
     """A command that needs a profile where there is none (exit 1)."""
+
+
+class DatabaseDamaged(HomeVisitError):
+    """The key is right (the vault opened) but the database cannot be read: damage, not a
+    wrong passphrase. `verify` reports it as an integrity failure (exit 5)."""

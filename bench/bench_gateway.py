@@ -1,0 +1,134 @@
+"""Gateway throughput: submissions per second accepted on loopback by one instance with SQLite.
+
+Target (issue 7): ≥ 300 accepted submissions/s. One `fc-gateway serve` process over TLS on
+127.0.0.1 (certificates from trustme), SQLite in its home with synchronous=FULL (a receipt means
+committed). The client pre-builds every envelope and request token (the device's work is not
+the gateway's), then posts them with 32 requests in flight from 8 enrolled devices. Afterwards
+it checks exactly-once: a resend of some answers 200 and the gateway holds one row per summary.
+
+Run: .venv/bin/python -m bench.bench_gateway   (about 20–40 s; prints PASS/FAIL and the ratio)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import socket
+import ssl
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+import trustme
+
+from bench.harness import ROOT, Figure
+from fcsync.envelope import ENVELOPE_MEDIA_TYPE, idempotency_key
+from fcsync.tokens import authorization_header, make_request_token
+from tests.gateway.device import SimulatedDevice
+
+TARGET_PER_SECOND = 300.0
+DEVICES = 8
+PER_DEVICE = int(os.environ.get("FC_BENCH_PER_DEVICE", "250"))
+IN_FLIGHT = 32
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _cli(home: Path, *args: str) -> str:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-m", "gateway", "--home", str(home), *args],
+                          capture_output=True, text=True, env=env, check=True, cwd=ROOT)
+    return done.stdout
+
+
+async def _post_all(base: str, context: ssl.SSLContext, jobs: list[tuple[bytes, str, str]]) -> list[int]:
+    limits = httpx.Limits(max_connections=IN_FLIGHT, max_keepalive_connections=IN_FLIGHT)
+    gate = asyncio.Semaphore(IN_FLIGHT)
+    async with httpx.AsyncClient(verify=context, limits=limits, timeout=60) as client:
+        async def post(envelope: bytes, submission_id: str, token: str) -> int:
+            async with gate:
+                response = await client.post(base + "v1/submissions", content=envelope, headers={
+                    "Authorization": authorization_header(token), "Content-Type": ENVELOPE_MEDIA_TYPE,
+                    "Idempotency-Key": idempotency_key(submission_id)})
+                return response.status_code
+
+        return list(await asyncio.gather(*(post(*job) for job in jobs)))
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="fc-gw-bench-") as temp:
+        home, folder = Path(temp) / "gw", Path(temp)
+        ca = trustme.CA()
+        cert = ca.issue_cert("127.0.0.1")
+        cert.private_key_and_cert_chain_pem.write_to_path(str(folder / "cert.pem"))
+        cert.private_key_pem.write_to_path(str(folder / "key.pem"))
+        context = ssl.create_default_context()
+        ca.configure_trust(context)
+        _cli(home, "init", "--org", "LA-BENCH", "--name", "Bench Council")
+        codes = [_cli(home, "enrolment-code").strip() for _ in range(DEVICES)]
+        port = _free_port()
+        base = f"https://127.0.0.1:{port}/"
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gateway", "--home", str(home), "serve", "--host", "127.0.0.1",
+             "--port", str(port), "--tls-cert", str(folder / "cert.pem"), "--tls-key", str(folder / "key.pem")],
+            env=dict(os.environ, PYTHONPATH=str(ROOT)), cwd=ROOT,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            with httpx.Client(verify=context, timeout=30) as client:
+                for _ in range(200):
+                    try:
+                        if client.get(base + "v1/health").status_code == 200:
+                            break
+                    except httpx.TransportError:
+                        time.sleep(0.05)
+                devices = []
+                for code in codes:
+                    device = SimulatedDevice(base, client)
+                    assert device.enrol(code).status_code == 201
+                    devices.append(device)
+            build_start = time.perf_counter()
+            jobs, first_of = [], {}
+            for device in devices:
+                for _ in range(PER_DEVICE):
+                    sealed = device.seal()
+                    token = make_request_token(device.key, device.device_id, method="POST",
+                                               url=base + "v1/submissions", body=sealed.envelope, lifetime=300)
+                    jobs.append((sealed.envelope, sealed.submission_id, token))
+                    first_of.setdefault(device.device_id, (sealed.envelope, sealed.submission_id))
+            jobs.sort(key=lambda job: hash(job[1]))  # interleave devices
+            built = time.perf_counter() - build_start
+            warm, timed = jobs[:64], jobs[64:]
+            asyncio.run(_post_all(base, context, warm))
+            start = time.perf_counter()
+            statuses = asyncio.run(_post_all(base, context, timed))
+            elapsed = time.perf_counter() - start
+            accepted = statuses.count(201)
+            # Exactly once: resending with fresh tokens answers 200 and adds nothing.
+            again = asyncio.run(_post_all(base, context, [
+                (envelope, sid, make_request_token(device.key, device.device_id, method="POST",
+                                                   url=base + "v1/submissions", body=envelope))
+                for device in devices for envelope, sid in [first_of[device.device_id]]]))
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        rows = [json.loads(line) for line in _cli(home, "submissions", "--json").splitlines()]
+    rate = accepted / elapsed
+    figure = Figure("gateway: submissions accepted per second (SQLite)", rate, TARGET_PER_SECOND, 1.0,
+                    unit="/s", higher_is_better=True,
+                    note=f"({accepted}/{len(timed)} → 201 in {elapsed:.2f} s; envelopes built in {built:.1f} s)")
+    print(figure.line())
+    once = again == [200] * DEVICES and len(rows) == len(jobs) and len({r["submission_id"] for r in rows}) == len(jobs)
+    print(f"{'PASS' if once else 'FAIL'}  exactly once: resend → {again}, {len(rows)} rows for {len(jobs)} summaries")
+    return 0 if figure.ok and once and accepted == len(timed) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
