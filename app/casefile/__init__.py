@@ -2,4 +2,9 @@
 
 Pure: no database, no Qt. `app/services/case_files.py` turns validated records into stored ones
 and stored ones back into the same JSON.
+
+Family sections register themselves in `sections.DEFAULT_SECTIONS` when their module is imported;
+importing them here means every reader and writer of the package knows them.
 """
+
+from app.casefile import professionals as professionals  # registers the `professionals` section

@@ -3,7 +3,8 @@
 Import takes a CaseFile the case-file parser has already validated and writes it in the caller's
 one transaction with bulk inserts (10,000 visits well under a second). The `record_ids` registry
 refuses an id the profile already holds; that refusal is reported with the JSON path of the
-first such id in file order. Export rebuilds the CaseFile in stored (`seq`) order, so
+first such id in file order. Family sections are stored only where this profile has tables for
+them (today `professionals`); any other section is refused rather than dropped. Export rebuilds the CaseFile in stored (`seq`) order, so
 import → export → import into a new profile → export gives the same records.
 """
 
@@ -18,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.audit import record_event
+from app.casefile.professionals import PROFESSIONALS, ProfessionalRecord
 from app.casefile.records import (
     CarerRecord,
     CaseFile,
@@ -35,12 +37,14 @@ from app.storage.models import (
     Carer,
     Child,
     Family,
+    Professional,
     RecordId,
     Visit,
     VisitPresence,
 )
 
 _CHUNK = 500  # ids per `IN (...)` when looking for the clashing one
+_STORED_SECTIONS = frozenset({PROFESSIONALS.key})  # family sections this profile has tables for
 
 
 def _table(model: Any) -> Table:
@@ -57,6 +61,8 @@ def _ids_with_paths(case: CaseFile) -> Iterator[tuple[str, str, str]]:
             yield child.id, "child", f"$.families[{f}].children[{i}].id"
         for i, visit in enumerate(family.visits):
             yield visit.id, "visit", f"$.families[{f}].visits[{i}].id"
+        for i, professional in enumerate(PROFESSIONALS.of(family)):
+            yield professional.id, "professional", f"$.families[{f}].professionals[{i}].id"
 
 
 def _check_file(case: CaseFile, ids: list[tuple[str, str, str]]) -> None:
@@ -70,9 +76,18 @@ def _check_file(case: CaseFile, ids: list[tuple[str, str, str]]) -> None:
         seen.add(record_id)
     for f, family in enumerate(case.families):
         for key in family.sections.keys():
+            if key in _STORED_SECTIONS:
+                continue
             # Storage for later features' sections arrives with their own tables; until then
             # refusing is better than dropping a practitioner's records without a word.
             raise InvalidInput(f"$.families[{f}].{key}", "this profile cannot store this yet")
+        leads = [i for i, p in enumerate(PROFESSIONALS.of(family)) if p.lead]
+        if len(leads) > 1:
+            # The database's one-lead index would refuse it with no path at all.
+            raise InvalidInput(
+                f"$.families[{f}].professionals[{leads[1]}].lead",
+                f"only one professional may lead; the lead is $.families[{f}].professionals[{leads[0]}]",
+            )
         people = {c.id for c in family.carers} | {c.id for c in family.children}
         for v, visit in enumerate(family.visits):
             for p, person in enumerate(visit.present):
@@ -112,7 +127,9 @@ def import_case_file(uow: UnitOfWork, case: CaseFile, *, actor: str) -> ImportSu
     _check_file(case, ids)
     if ids:
         _claim_ids(session, ids)
-    seq = {model: next_seq(session, model) for model in (Family, Carer, Child, Visit)}
+    seq = {
+        model: next_seq(session, model) for model in (Family, Carer, Child, Visit, Professional)
+    }
     rows: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for family in case.families:
         rows[Family].append(
@@ -144,20 +161,31 @@ def import_case_file(uow: UnitOfWork, case: CaseFile, *, actor: str) -> ImportSu
             rows[VisitPresence].extend(
                 presence_rows(visit.id, family.id, visit.present, carer_ids)
             )
+        for professional in PROFESSIONALS.of(family):
+            # Text kept exactly as the file gave it (the add service trims; import must not).
+            rows[Professional].append({
+                "id": professional.id, "family_id": family.id, "seq": seq[Professional],
+                "name": professional.name, "agency": professional.agency,
+                "role": professional.role, "contact": professional.contact,
+                "lead": professional.lead,
+            })
+            seq[Professional] += 1
     # Parents before children, so each foreign key finds its row. Core table inserts are one
     # executemany each; the ORM bulk path would run one statement per row here.
-    for model in (Family, Carer, Child, Visit, VisitPresence):
+    for model in (Family, Carer, Child, Visit, VisitPresence, Professional):
         if rows[model]:
             session.execute(insert(_table(model)), rows[model])
     summary = ImportSummary(
         families=len(rows[Family]), carers=len(rows[Carer]),
         children=len(rows[Child]), visits=len(rows[Visit]),
+        professionals=len(rows[Professional]),
     )
     record_event(
         session, actor=actor, action="import", record_kind="case_file", record_id="*",
         detail={
             "families": summary.families, "carers": summary.carers,
             "children": summary.children, "visits": summary.visits,
+            "professionals": summary.professionals,
             "family_ids": [f.id for f in case.families],
         },
     )
@@ -195,14 +223,22 @@ def export_case_file(uow: UnitOfWork, *, actor: str, app_version: str) -> CaseFi
                 notes=visit.notes,
             )
         )
+    professionals: dict[str, list[ProfessionalRecord]] = defaultdict(list)
+    for row in session.scalars(select(Professional).order_by(Professional.seq)):
+        professionals[row.family_id].append(
+            ProfessionalRecord(row.id, row.name, row.agency, row.role, row.contact, row.lead)
+        )
     families = tuple(
-        FamilyRecord(
-            id=family.id,
-            name=family.name,
-            address=family.address,
-            carers=tuple(carers.get(family.id, ())),
-            children=tuple(children.get(family.id, ())),
-            visits=tuple(visits.get(family.id, ())),
+        PROFESSIONALS.with_value(
+            FamilyRecord(
+                id=family.id,
+                name=family.name,
+                address=family.address,
+                carers=tuple(carers.get(family.id, ())),
+                children=tuple(children.get(family.id, ())),
+                visits=tuple(visits.get(family.id, ())),
+            ),
+            tuple(professionals.get(family.id, ())),
         )
         for family in session.scalars(select(Family).order_by(Family.seq))
     )

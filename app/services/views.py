@@ -118,9 +118,12 @@ class ImportSummary:
     carers: int
     children: int
     visits: int
+    professionals: int = 0
 
     def __str__(self) -> str:
-        return (
+        text = (
             f"{self.families} families, {self.carers} carers, {self.children} children, "
             f"{self.visits} visits"
         )
+        # Only when there are some, so the line callers already parse stays as it was.
+        return f"{text}, {self.professionals} professionals" if self.professionals else text

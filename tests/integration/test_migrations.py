@@ -18,6 +18,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.exc import IntegrityError
 
+from app.casefile.professionals import PROFESSIONALS, ProfessionalRecord
 from app.casefile.records import CarerRecord, ChildRecord, FamilyRecord, VisitRecord
 from app.errors import HomeVisitError
 from app.services.case_files import export_case_file
@@ -168,7 +169,12 @@ def test_a_database_saved_at_each_revision_upgrades_and_reads(tmp_path: Path, re
     assert [v.late_entry for v in detail.visits] == [
         is_late_entry(v.occurred_at, v.recorded_at) for v in family.visits
     ]
-    assert exported.families == (family,)
+    # The case file carries the professionals too (section `professionals`), in entry order.
+    expected = PROFESSIONALS.with_value(family, tuple(
+        ProfessionalRecord(p.id, p.name, p.agency, p.role, p.contact, p.lead)
+        for p in saved.professionals
+    ))
+    assert exported.families == (expected,)
     # `==` on aware datetimes ignores offsets; the saved offset must survive the upgrade too.
     assert [(v.occurred_at.isoformat(), v.recorded_at.isoformat()) for v in detail.visits] == [
         (v.occurred_at.isoformat(), v.recorded_at.isoformat()) for v in family.visits
