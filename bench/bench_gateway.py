@@ -33,7 +33,7 @@ from tests.gateway.device import SimulatedDevice
 TARGET_PER_SECOND = 300.0
 DEVICES = 8
 PER_DEVICE = int(os.environ.get("FC_BENCH_PER_DEVICE", "250"))
-IN_FLIGHT = 32
+IN_FLIGHT = int(os.environ.get("FC_BENCH_IN_FLIGHT", "32"))
 
 
 def _free_port() -> int:
@@ -50,17 +50,43 @@ def _cli(home: Path, *args: str) -> str:
 
 
 async def _post_all(base: str, context: ssl.SSLContext, jobs: list[tuple[bytes, str, str]]) -> list[int]:
-    limits = httpx.Limits(max_connections=IN_FLIGHT, max_keepalive_connections=IN_FLIGHT)
-    gate = asyncio.Semaphore(IN_FLIGHT)
-    async with httpx.AsyncClient(verify=context, limits=limits, timeout=60) as client:
-        async def post(envelope: bytes, submission_id: str, token: str) -> int:
-            async with gate:
-                response = await client.post(base + "v1/submissions", content=envelope, headers={
-                    "Authorization": authorization_header(token), "Content-Type": ENVELOPE_MEDIA_TYPE,
-                    "Idempotency-Key": idempotency_key(submission_id)})
-                return response.status_code
+    """Post every job over IN_FLIGHT keep-alive TLS connections with a minimal HTTP/1.1 client.
 
-        return list(await asyncio.gather(*(post(*job) for job in jobs)))
+    Like `wrk`, the load generator is kept light (pre-rendered requests, no client library),
+    because on a small machine it shares the CPUs with the gateway it measures.
+    """
+    port = int(base.rsplit(":", 1)[1].strip("/"))
+    queue: asyncio.Queue[tuple[int, bytes]] = asyncio.Queue()
+    for index, (envelope, submission_id, token) in enumerate(jobs):
+        head = (f"POST /v1/submissions HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                f"Authorization: {authorization_header(token)}\r\nContent-Type: {ENVELOPE_MEDIA_TYPE}\r\n"
+                f"Idempotency-Key: {idempotency_key(submission_id)}\r\nContent-Length: {len(envelope)}\r\n\r\n")
+        queue.put_nowait((index, head.encode("ascii") + envelope))
+    statuses = [0] * len(jobs)
+
+    async def connection() -> None:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port, ssl=context, server_hostname="127.0.0.1")
+        try:
+            while not queue.empty():
+                index, request = queue.get_nowait()
+                writer.write(request)
+                head = await reader.readuntil(b"\r\n\r\n")
+                length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n")
+                              if line.lower().startswith(b"content-length:"))
+                await reader.readexactly(length)
+                statuses[index] = int(head.split(b" ", 2)[1])
+        finally:
+            writer.close()
+
+    await asyncio.gather(*(connection() for _ in range(min(IN_FLIGHT, len(jobs)))))
+    return statuses
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc), to separate our cost from the
+    machine's load: on a shared machine wall-clock throughput understates the gateway."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def main() -> int:
@@ -77,8 +103,8 @@ def main() -> int:
         port = _free_port()
         base = f"https://127.0.0.1:{port}/"
         server = subprocess.Popen(
-            [sys.executable, "-m", "gateway", "--home", str(home), "serve", "--host", "127.0.0.1",
-             "--port", str(port), "--tls-cert", str(folder / "cert.pem"), "--tls-key", str(folder / "key.pem")],
+            [sys.executable, *os.environ.get("FC_BENCH_SERVER", "-m gateway").split(), "--home", str(home), "serve", "--host", "127.0.0.1",
+             "--port", str(port), "--workers", os.environ.get("FC_BENCH_WORKERS", "1"), "--tls-cert", str(folder / "cert.pem"), "--tls-key", str(folder / "key.pem")],
             env=dict(os.environ, PYTHONPATH=str(ROOT)), cwd=ROOT,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
@@ -107,9 +133,11 @@ def main() -> int:
             built = time.perf_counter() - build_start
             warm, timed = jobs[:64], jobs[64:]
             asyncio.run(_post_all(base, context, warm))
+            server_cpu, client_cpu = _cpu_seconds(server.pid), time.process_time()
             start = time.perf_counter()
             statuses = asyncio.run(_post_all(base, context, timed))
             elapsed = time.perf_counter() - start
+            server_cpu, client_cpu = _cpu_seconds(server.pid) - server_cpu, time.process_time() - client_cpu
             accepted = statuses.count(201)
             # Exactly once: resending with fresh tokens answers 200 and adds nothing.
             again = asyncio.run(_post_all(base, context, [
@@ -117,7 +145,7 @@ def main() -> int:
                                                    url=base + "v1/submissions", body=envelope))
                 for device in devices for envelope, sid in [first_of[device.device_id]]]))
         finally:
-            server.terminate()
+            server.send_signal(2) if os.environ.get("FC_BENCH_SERVER") else server.terminate()
             server.wait(timeout=30)
         rows = [json.loads(line) for line in _cli(home, "submissions", "--json").splitlines()]
     rate = accepted / elapsed
@@ -125,6 +153,9 @@ def main() -> int:
                     unit="/s", higher_is_better=True,
                     note=f"({accepted}/{len(timed)} → 201 in {elapsed:.2f} s; envelopes built in {built:.1f} s)")
     print(figure.line())
+    print(f"      CPU per submission: gateway {server_cpu / len(timed) * 1000:.2f} ms, "
+          f"client {client_cpu / len(timed) * 1000:.2f} ms; load average {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} CPUs (the gateway alone could do ≈ {len(timed) / server_cpu:.0f}/s)")
     once = again == [200] * DEVICES and len(rows) == len(jobs) and len({r["submission_id"] for r in rows}) == len(jobs)
     print(f"{'PASS' if once else 'FAIL'}  exactly once: resend → {again}, {len(rows)} rows for {len(jobs)} summaries")
     return 0 if figure.ok and once and accepted == len(timed) else 1

@@ -36,7 +36,7 @@ class Figure:
         cmp = "≥" if self.higher_is_better else "≤"
         fmt = (lambda v: f"{v * 1000:8.1f} ms") if self.unit == "s" else (lambda v: f"{v:8.1f} {self.unit}")
         return (f"{'PASS' if self.ok else 'FAIL'}  {self.name:<46} {fmt(self.measured)}  floor {fmt(self.floor)}"
-                f"  ratio {self.ratio:5.2f} (target {cmp} {self.target_ratio}) {self.note}")
+                f"  ratio {self.ratio:5.2f} (target {cmp} {self.target_ratio:.2f}) {self.note}")
 
 
 def median_time(fn: Callable[[], object], repeat: int = 7, warmup: int = 1) -> float:
