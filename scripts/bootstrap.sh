@@ -13,6 +13,7 @@ HV_DEBIAN_PACKAGES=(
   libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1
   dbus gnome-keyring xvfb xauth poppler-utils fonts-dejavu-core
+  chromium postgresql
 )
 HV_DEBIAN_PACKAGES+=(${HV_EXTRA_DEBIAN_PACKAGES:-})
 

@@ -1,0 +1,323 @@
+"""The gateway's database: opening it (SQLite in the home, or PostgreSQL by URL) and the protocol's
+durable operations: enrolment codes, devices, used request tokens and received submissions.
+
+Every write is one short transaction, committed before the caller answers the device. On SQLite
+writes start with BEGIN IMMEDIATE, so concurrent writers queue on the busy timeout instead of
+failing on a stale snapshot; on PostgreSQL a concurrent duplicate insert waits for the winner and
+then fails on the unique constraint, which `store_submission` turns into "read the winner".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import secrets
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Select,
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from fcsync.enrolment import EnrolmentRequest
+from fcsync.envelope import OpenedSubmission
+from fcsync.keys import ed25519_public_key_from_jwk
+from fcsync.problems import ProtocolError
+from fcsync.receipts import make_receipt
+from gateway.keys import GatewayKeys
+from gateway.models import Base, Device, EnrolmentCode, Submission, UsedRequestToken
+
+CODE_LIFETIME = timedelta(hours=24)
+TOKEN_SKEW = timedelta(seconds=60)
+# Crockford's base32 without look-alikes (no I, L, O, U): codes are read aloud and typed.
+_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def database_url(url: str) -> str:
+    """Accept the PostgreSQL URLs people write and use psycopg 3 for them."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def open_engine(url: str) -> Engine:
+    """An engine for `url`, with the schema created if missing."""
+    url = database_url(url)
+    if url.startswith("sqlite"):
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=8, max_overflow=24
+        )
+        _sqlite_pragmas(engine)
+    else:
+        engine = create_engine(url, pool_size=8, max_overflow=24, pool_pre_ping=True)
+    Base.metadata.create_all(engine)
+    return engine
+
+
+def _sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (see below)
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode = WAL")
+        # FULL: a commit is on disk before the receipt leaves; acknowledgement means durable.
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA busy_timeout = 30000")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        immediate = connection.get_execution_options().get("fc_immediate", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def normalise_code(code: str) -> str:
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def code_hash(code: str) -> str:
+    return hashlib.sha256(normalise_code(code).encode("ascii", "replace")).hexdigest()
+
+
+@dataclass(frozen=True)
+class DeviceRecord:
+    device_id: str
+    public_key: Ed25519PublicKey
+    status: str
+    practitioner: str
+    label: str
+
+    @property
+    def revoked(self) -> bool:
+        return self.status == "revoked"
+
+
+@dataclass(frozen=True)
+class RequestToken:
+    """A verified request token's id, kept until it expires so it cannot be used twice."""
+
+    device_id: str
+    jti: str
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class StoredReceipt:
+    created: bool  # True: this request stored it (201); False: an identical resend (200)
+    receipt: str
+
+
+class Store:
+    """The protocol's durable operations over one engine, with the gateway's keys."""
+
+    def __init__(self, engine: Engine, keys: GatewayKeys, organisation: str) -> None:
+        self.engine = engine
+        self.keys = keys
+        self.organisation = organisation
+        is_sqlite = engine.dialect.name == "sqlite"
+        self._write_bind = engine.execution_options(fc_immediate=True) if is_sqlite else engine
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        with Session(self._write_bind, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    # -- enrolment -------------------------------------------------------------------------
+
+    def issue_enrolment_code(self, practitioner: str, now: datetime) -> str:
+        """A fresh one-time code, valid for 24 h; only its hash is stored."""
+        raw = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(12))
+        with self.write() as session:
+            session.add(EnrolmentCode(
+                code_hash=code_hash(raw), practitioner=practitioner[:200],
+                created_at=now, expires_at=now + CODE_LIFETIME,
+            ))
+        return "-".join(raw[i : i + 4] for i in range(0, 12, 4))
+
+    def enrol(self, request: EnrolmentRequest, now: datetime) -> tuple[str, bool]:
+        """Spend the code and register the device; (device_id, created).
+
+        A retry with the same code and the same device key (its first answer was lost) gets the
+        same device id back; anything else with a spent, expired or unknown code is refused.
+        """
+        hashed = code_hash(request.code)
+        with self.write() as session:
+            code = session.get(EnrolmentCode, hashed)
+            if code is not None and code.used_at is not None:
+                if code.device_key_id == request.device_key_id and code.device_id:
+                    return code.device_id, False
+                raise ProtocolError("bad-enrolment-code", "this enrolment code has already been used")
+            if code is None or code.expires_at <= now:
+                raise ProtocolError("bad-enrolment-code", "this enrolment code is unknown or has expired")
+            device_id = "dev-" + secrets.token_hex(8)
+            # Conditional update: of two racing enrolments with one code, exactly one spends it.
+            spent = session.execute(
+                update(EnrolmentCode)
+                .where(EnrolmentCode.code_hash == hashed, EnrolmentCode.used_at.is_(None))
+                .values(used_at=now, device_id=device_id, device_key_id=request.device_key_id)
+            )
+            if getattr(spent, "rowcount", 0) != 1:
+                raise ProtocolError("bad-enrolment-code", "this enrolment code has already been used")
+            session.add(Device(
+                device_id=device_id, key_id=request.device_key_id,
+                public_jwk=json.dumps(request.device_jwk), label=request.label,
+                practitioner=code.practitioner, status="active", enrolled_at=now,
+            ))
+        return device_id, True
+
+    def device(self, device_id: str) -> DeviceRecord | None:
+        """The device as the database says now (read on every request: a revocation counts at once)."""
+        with self.engine.connect() as connection:
+            row = connection.execute(_DEVICE, {"device_id": device_id}).first()
+        if row is None:
+            return None
+        return DeviceRecord(device_id, _public_key(row.public_jwk), row.status, row.practitioner, row.label)
+
+    def revoke(self, device_id: str, now: datetime) -> bool:
+        """Revoke a device at once (running instances read status per request). False if unknown."""
+        with self.write() as session:
+            row = session.get(Device, device_id)
+            if row is None:
+                return False
+            if row.status != "revoked":
+                row.status, row.revoked_at = "revoked", now
+            return True
+
+    # -- request tokens --------------------------------------------------------------------
+
+    def consume_token(self, token: RequestToken, now: datetime) -> bool:
+        """Record a token id as used; False if it was already used (a replay)."""
+        try:
+            with self._write_bind.begin() as connection:
+                _spend(connection, token)
+                if random.random() < 1 / 256:  # amortised clean-up of ids that can no longer replay
+                    connection.execute(delete(UsedRequestToken).where(UsedRequestToken.expires_at < now))
+        except IntegrityError:
+            return False
+        return True
+
+    # -- submissions -----------------------------------------------------------------------
+
+    def store_submission(
+        self,
+        opened: OpenedSubmission,
+        envelope: bytes,
+        *,
+        status: str,
+        issues: Sequence[str],
+        now: datetime,
+        token: RequestToken,
+    ) -> StoredReceipt:
+        """Store a verified submission and sign its receipt in the same transaction.
+
+        Same (device, submission id) with the same inner digest → the original receipt;
+        with another digest → ProtocolError submission-conflict. Never overwrites.
+        The request token is spent in the same transaction (one commit per submission).
+        """
+        try:
+            with self._write_bind.begin() as connection:
+                try:  # first statement: on a replay nothing else has happened yet
+                    _spend(connection, token)
+                except IntegrityError:
+                    raise ProtocolError("replayed-request-token", "this request token was already used") from None
+                existing = connection.execute(*_stored(opened.device_id, opened.submission_id)).first()
+                if existing is not None:
+                    return StoredReceipt(False, _same_or_conflict(existing.inner_digest, existing.receipt, opened))
+                # Core, not the ORM unit of work: this is the hot path of the gateway.
+                pk = connection.execute(_INSERT_SUBMISSION, dict(
+                    device_id=opened.device_id, submission_id=opened.submission_id,
+                    envelope=envelope, envelope_digest=opened.envelope_digest,
+                    inner_digest=opened.inner_digest,
+                    inner_sealed=self.keys.at_rest.seal(
+                        opened.inner_jws.encode("ascii"), summary_context(opened.device_id, opened.submission_id)
+                    ),
+                    status=status, issues=json.dumps(list(issues)), sealed_at=opened.sealed_at,
+                    received_at=now, triage="awaiting", receipt="", reference=None,
+                )).scalar_one()  # PostgreSQL: a concurrent duplicate fails here
+                reference = f"FC-{now.year}-{pk:06d}"
+                receipt = make_receipt(
+                    self.keys.receipt_key, self.keys.receipt_key_id,
+                    submission_id=opened.submission_id, device_id=opened.device_id,
+                    inner_digest=opened.inner_digest, envelope_digest=opened.envelope_digest,
+                    status=status, received_at=now, reference=reference, issues=issues,
+                )
+                connection.execute(_SET_RECEIPT, {"row": pk, "reference": reference, "receipt": receipt})
+        except IntegrityError:
+            with self.engine.connect() as connection:
+                winner = connection.execute(*_stored(opened.device_id, opened.submission_id)).first()
+            if winner is None:
+                raise
+            # The losing transaction took the token's record with it: spend it on its own.
+            if not self.consume_token(token, now):
+                raise ProtocolError("replayed-request-token", "this request token was already used") from None
+            return StoredReceipt(False, _same_or_conflict(winner.inner_digest, winner.receipt, opened))
+        return StoredReceipt(True, receipt)
+
+    def receipt_for(self, device_id: str, submission_id: str) -> str | None:
+        with self.engine.connect() as connection:
+            row = connection.execute(*_stored(device_id, submission_id)).first()
+        return str(row.receipt) if row is not None else None
+
+
+def _spend(connection: Connection, token: RequestToken) -> None:
+    connection.execute(_INSERT_TOKEN, {
+        "device_id": token.device_id, "jti": token.jti, "expires_at": token.expires_at + TOKEN_SKEW})
+
+
+# The hot path's statements, built once: constructing them per request cost more CPU than the
+# SQL itself (measured with bench/bench_gateway.py).
+_DEVICE = select(Device.public_jwk, Device.status, Device.practitioner, Device.label).where(
+    Device.device_id == bindparam("device_id"))
+_INSERT_TOKEN = insert(UsedRequestToken)
+_STORED = select(Submission.inner_digest, Submission.receipt).where(
+    Submission.device_id == bindparam("device_id"), Submission.submission_id == bindparam("submission_id"))
+_INSERT_SUBMISSION = insert(Submission).returning(Submission.pk)
+_SET_RECEIPT = update(Submission).where(Submission.pk == bindparam("row")).values(
+    reference=bindparam("reference"), receipt=bindparam("receipt"))
+
+
+def _stored(device_id: str, submission_id: str) -> tuple[Select[str, str], dict[str, str]]:
+    return _STORED, {"device_id": device_id, "submission_id": submission_id}
+
+
+@lru_cache(maxsize=4096)
+def _public_key(jwk_text: str) -> Ed25519PublicKey:
+    return ed25519_public_key_from_jwk(json.loads(jwk_text))
+
+
+def summary_context(device_id: str, submission_id: str) -> str:
+    """At-rest associated data for a stored summary: it opens only in its own row."""
+    return f"fc-gateway summary|{device_id}|{submission_id}"
+
+
+def _same_or_conflict(inner_digest: str, receipt: str, opened: OpenedSubmission) -> str:
+    if secrets.compare_digest(inner_digest, opened.inner_digest):
+        return receipt
+    raise ProtocolError(
+        "submission-conflict", "a different summary was already received under this submission id",
+        submission_id=opened.submission_id,
+    )

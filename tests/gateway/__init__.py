@@ -1,0 +1,1 @@
+"""Tests of the Family Connect gateway (`gateway/`)."""
