@@ -9,12 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
-from app.casefile.serialise import case_file_to_json, dump_case_file
-from app.casefile.validate import parse_case_file
 from app.cli.io import read_passphrase, write_named_file
 from app.errors import UsageError
-from app.profile import unlock_profile
-from app.services.case_files import export_case_file, import_case_file
+
+# Heavy modules (storage, crypto, parser) are imported inside each command: see profile_commands.
 
 
 def register(sub: Any, add_passphrase: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -30,6 +28,10 @@ def register(sub: Any, add_passphrase: Callable[[argparse.ArgumentParser], None]
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from app.casefile.validate import parse_case_file
+    from app.profile import unlock_profile
+    from app.services.case_files import import_case_file
+
     passphrase = read_passphrase(args)
     try:
         raw = Path(args.file).read_bytes()
@@ -47,6 +49,10 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from app.casefile.serialise import case_file_to_json, dump_case_file
+    from app.profile import unlock_profile
+    from app.services.case_files import export_case_file
+
     passphrase = read_passphrase(args)
     with unlock_profile(args.data_dir, passphrase) as profile:
         actor = profile.actor

@@ -9,13 +9,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.audit import verify_audit_chain
-from app.backup import read_backup, restore_backup, write_backup
 from app.cli.io import check_new_passphrase, read_passphrase, read_stdin_line, write_named_file
 from app.errors import DatabaseDamaged, IntegrityFailure, NoProfile, UsageError
 from app.paths import ProfilePaths
-from app.profile import NewProfile, create_profile, keystore_for, unlock_profile
-from app.vault import change_passphrase, recover_vault
+
+# The storage, vault and crypto modules are imported inside each command, not here: the parser
+# is built for every invocation, and `homevisit --version` or `--help` must stay instant.
 
 
 def register(sub: Any, add_passphrase: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -83,6 +82,8 @@ def _read_file(path: Path, what: str) -> bytes:
 
 
 def run_init(args: argparse.Namespace) -> int:
+    from app.profile import NewProfile, create_profile
+
     passphrase = read_passphrase(args)
     check_new_passphrase(passphrase)
     if not args.practitioner.strip():
@@ -108,6 +109,9 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    from app.audit import verify_audit_chain
+    from app.profile import unlock_profile
+
     passphrase = read_passphrase(args)
     try:
         profile = unlock_profile(args.data_dir, passphrase)
@@ -126,6 +130,9 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_change_passphrase(args: argparse.Namespace) -> int:
+    from app.profile import keystore_for
+    from app.vault import change_passphrase
+
     old = read_passphrase(args, prompt="Current passphrase: ")
     new = read_stdin_line("new passphrase") if args.passphrase_stdin else read_passphrase(
         args, prompt="New passphrase: "
@@ -139,6 +146,9 @@ def run_change_passphrase(args: argparse.Namespace) -> int:
 
 
 def run_recover(args: argparse.Namespace) -> int:
+    from app.profile import keystore_for
+    from app.vault import recover_vault
+
     private_pem = _read_file(args.recovery_key, "recovery key")
     new = read_passphrase(args, prompt="New passphrase: ")
     check_new_passphrase(new)
@@ -151,6 +161,9 @@ def run_recover(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    from app.backup import write_backup
+    from app.profile import unlock_profile
+
     passphrase = read_passphrase(args)
     with unlock_profile(args.data_dir, passphrase) as profile:
         data = write_backup(profile, passphrase)
@@ -159,6 +172,8 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from app.backup import read_backup, restore_backup
+
     passphrase = read_passphrase(args)
     backup = read_backup(_read_file(args.file, "backup"))
     restore_backup(backup, args.data_dir, passphrase, passphrase_only=args.passphrase_only).close()

@@ -1,0 +1,152 @@
+"""The caseload tab: every family, searchable as you type, opened with Enter or a double click."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.views import CaseloadRow
+from ui import operations
+from ui.background import Background
+from ui.caseload_model import FAMILY_ID_ROLE, CaseloadFilter, CaseloadModel
+from ui.changes import Changes
+
+
+class CaseloadTable(QTableView):
+    """Enter opens the selected family (QTableView would otherwise start editing or do nothing)."""
+
+    activated_family = Signal(QModelIndex)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_family.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class CaseloadPage(QWidget):
+    open_family = Signal(str)
+    new_family = Signal()
+    loaded = Signal()
+
+    def __init__(self, background: Background, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._background = background
+        self.model = CaseloadModel(self)
+        self.filter = CaseloadFilter(self)
+        self.filter.setSourceModel(self.model)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search families and children (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search the caseload"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.filter.set_search)
+        self.search.returnPressed.connect(self._open_first_match)
+        self.table = CaseloadTable()
+        self.table.setModel(self.filter)
+        self.table.setAccessibleName(self.tr("Caseload"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(CaseloadModel.FAMILY, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        # Widths from the font, not from the rows: measuring 500 rows' contents on every
+        # reload would stall the GUI thread.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(CaseloadModel.CHILDREN, QHeaderView.ResizeMode.Stretch)
+        em = self.fontMetrics().horizontalAdvance("M")
+        header.resizeSection(CaseloadModel.FAMILY, 16 * em)
+        header.resizeSection(CaseloadModel.LAST_VISIT, 12 * em)
+        header.resizeSection(CaseloadModel.VISITS, 6 * em)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated_family.connect(self._open_index)
+        add = QPushButton(self.tr("&New family…"))
+        add.setAccessibleName(self.tr("New family"))
+        add.clicked.connect(self.new_family)
+        self.count = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(add)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        self.filter.rowsInserted.connect(self._show_count)
+        self.filter.rowsRemoved.connect(self._show_count)
+        self.filter.modelReset.connect(self._show_count)
+        self.filter.layoutChanged.connect(self._show_count)
+
+    def reload(self) -> None:
+        self._background.run(operations.load_caseload(), success=self._show)
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.caseload:
+            self.reload()
+
+    def _show(self, rows: list[CaseloadRow]) -> None:
+        if not self._background.unlocked:
+            return  # locked while loading: show nothing
+        selected = self.selected_family_id()
+        self.model.set_rows(rows)
+        if selected is not None:
+            self.select_family(selected)
+        elif self.filter.rowCount() > 0:
+            self.table.setCurrentIndex(self.filter.index(0, 0))
+        self.loaded.emit()
+
+    def clear(self) -> None:
+        self.search.clear()
+        self.model.clear()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def selected_family_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return str(index.data(FAMILY_ID_ROLE)) if index.isValid() else None
+
+    def select_family(self, family_id: str) -> None:
+        row = self.model.row_of_family(family_id)
+        if row >= 0:
+            index = self.filter.mapFromSource(self.model.index(row, 0))
+            if index.isValid():
+                self.table.setCurrentIndex(index)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_family.emit(str(index.data(FAMILY_ID_ROLE)))
+
+    def _open_first_match(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid() and self.filter.rowCount() > 0:
+            index = self.filter.index(0, 0)
+        self._open_index(index)
+
+    def _show_count(self) -> None:
+        self.count.setText(
+            self.tr("%1 of %2 families")
+            .replace("%1", str(self.filter.rowCount()))
+            .replace("%2", str(self.model.rowCount()))
+        )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        # Down from the search box moves into the list, so search-then-choose needs no mouse.
+        if event.key() == Qt.Key.Key_Down and self.search.hasFocus():
+            self.table.setFocus()
+            return
+        super().keyPressEvent(event)

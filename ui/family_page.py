@@ -1,0 +1,337 @@
+"""The family tab: carers, children, professionals involved (lead marked), and visits, newest first.
+
+Adding a carer, child or professional goes through its dialog and the DB worker; the page
+reloads when a `Changes` names this family.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.views import FamilyDetail, VisitView
+from ui import operations
+from ui.background import Background, describe_failure
+from ui.changes import Changes, family_changed
+from ui.family_models import (
+    CarersModel,
+    ChildrenModel,
+    ProfessionalsModel,
+    VisitsModel,
+)
+from ui.formatting import local_datetime_text
+from ui.record_dialogs import (
+    CarerDialog,
+    ChildDialog,
+    NewCarer,
+    NewChild,
+    NewProfessional,
+    ProfessionalDialog,
+)
+
+
+class RecordTable(QTableView):
+    """A read-only table; Enter activates the current row."""
+
+    entered = Signal(QModelIndex)
+
+    def __init__(self, accessible: str) -> None:
+        super().__init__()
+        self.setAccessibleName(accessible)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
+        self.verticalHeader().hide()
+        self.horizontalHeader().setStretchLastSection(True)
+        # Sized to the contents once per load (`fit_columns`), not on every layout pass as
+        # ResizeToContents would: that re-measures every cell each time the window shows.
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.setWordWrap(False)  # one line per record; the full text is in the tooltip
+
+    def share_width(self) -> None:
+        """Columns share the width equally: no measuring, no sideways scrolling."""
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+
+    def fit_columns(self, samples: list[str]) -> None:
+        """Columns as wide as the sample texts (one per column but the last, which
+        stretches): measuring every cell of a long visit list would cost the GUI thread."""
+        header = self.horizontalHeader()
+        metrics = self.fontMetrics()
+        padding = 3 * metrics.averageCharWidth()
+        for column, sample in enumerate(samples[: header.count() - 1]):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + padding)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.entered.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class FamilyPage(QWidget):
+    back = Signal()
+    new_visit = Signal(object)  # FamilyDetail
+    open_visit = Signal(object, object)  # FamilyDetail, VisitView
+    loaded = Signal(object)  # FamilyDetail
+    message = Signal(str)
+
+    def __init__(self, background: Background, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._background = background
+        self.detail: FamilyDetail | None = None
+        self.dialog: QWidget | None = None
+        self.carers_model = CarersModel(self)
+        self.children_model = ChildrenModel(self)
+        self.professionals_model = ProfessionalsModel(self)
+        self.visits_model = VisitsModel(self)
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setProperty("record_text", True)
+        self.address = QLabel()
+        self.address.setProperty("record_text", True)
+        self.address.setWordWrap(True)
+        back = QPushButton(self.tr("← &Caseload"))
+        back.setAccessibleName(self.tr("Back to the caseload"))
+        back.setToolTip(self.tr("Back to the caseload (Alt+Left)"))
+        back.clicked.connect(self.back)
+        self.new_visit_button = QPushButton(self.tr("New &visit…"))
+        self.new_visit_button.clicked.connect(self._new_visit)
+        header = QHBoxLayout()
+        header.addWidget(back)
+        header.addWidget(self.title, 1)
+        header.addWidget(self.new_visit_button)
+
+        self.carers_table = self._table(self.carers_model, self.tr("Carers"))
+        self.children_table = self._table(self.children_model, self.tr("Children"))
+        self.professionals_table = self._table(
+            self.professionals_model, self.tr("Professionals involved")
+        )
+        self.visits_table = self._table(self.visits_model, self.tr("Visits, newest first"))
+        for table in (self.carers_table, self.children_table, self.professionals_table):
+            table.share_width()
+        self.visits_table.entered.connect(self._open_visit_at)
+        self.visits_table.doubleClicked.connect(self._open_visit_at)
+        grid = QGridLayout()
+        grid.addWidget(
+            self._group(
+                self.tr("Carers"), self.carers_table, self.tr("Add &carer…"), self.add_carer
+            ),
+            0,
+            0,
+        )
+        grid.addWidget(
+            self._group(
+                self.tr("Children"), self.children_table, self.tr("Add c&hild…"), self.add_child
+            ),
+            1,
+            0,
+        )
+        grid.addWidget(
+            self._group(
+                self.tr("Professionals involved"),
+                self.professionals_table,
+                self.tr("Add &professional…"),
+                self.add_professional,
+            ),
+            2,
+            0,
+        )
+        grid.addWidget(
+            self._group(
+                self.tr("Visits"),
+                self.visits_table,
+                self.tr("&Open visit"),
+                self._open_current_visit,
+            ),
+            0,
+            1,
+            3,
+            1,
+        )
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.address)
+        layout.addLayout(grid, 1)
+
+    def _table(self, model: Any, accessible: str) -> RecordTable:
+        table = RecordTable(accessible)
+        table.setModel(model)
+        return table
+
+    def _group(self, title: str, table: QTableView, action: str, slot: Any) -> QGroupBox:
+        box = QGroupBox(title)
+        button = QPushButton(action)
+        button.clicked.connect(slot)
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(button)
+        layout = QVBoxLayout(box)
+        layout.addWidget(table, 1)
+        layout.addLayout(row)
+        return box
+
+    @property
+    def family_id(self) -> str | None:
+        return self.detail.id if self.detail is not None else None
+
+    def load(self, family_id: str) -> None:
+        self._background.run(
+            operations.open_family(family_id),
+            success=self.show_detail,
+            failure=lambda error: self.message.emit(describe_failure(error)),
+        )
+
+    def on_changes(self, changes: Changes) -> None:
+        if self.detail is not None and changes.touches_family(self.detail.id):
+            self.load(self.detail.id)
+
+    def show_detail(self, detail: FamilyDetail) -> None:
+        if not self._background.unlocked:
+            return
+        self.detail = detail
+        self.title.setText(detail.name)
+        self.address.setText(detail.address)
+        self.carers_model.set_rows(detail.carers)
+        self.children_model.set_rows(detail.children)
+        self.professionals_model.set_rows(detail.professionals)
+        names = {c.id: c.name for c in detail.carers} | {c.id: c.name for c in detail.children}
+        self.visits_model.set_people(names)
+        self.visits_model.set_rows(detail.visits)
+        self.visits_table.fit_columns(self._visit_column_samples())
+        self.loaded.emit(detail)
+
+    def _visit_column_samples(self) -> list[str]:
+        """Sample texts per column: a date as the locale writes it, the longest type name."""
+        sample = local_datetime_text(datetime(2026, 12, 28, 23, 59, tzinfo=UTC))
+
+        def model_text(text: str) -> str:  # the visits model's own words, as it shows them
+            return QCoreApplication.translate("FamilyModels", text)
+
+        kinds = (model_text("Announced"), model_text("Unannounced"))
+        late = model_text("%1 (late entry)").replace("%1", sample)
+        return [sample, max(kinds, key=len), "Kerry Carter, Mia Carter", late]
+
+    def clear(self) -> None:
+        """Forget the family (on lock)."""
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog = None
+        self.detail = None
+        self.title.clear()
+        self.address.clear()
+        self.carers_model.clear()
+        self.children_model.clear()
+        self.professionals_model.clear()
+        self.visits_model.clear()
+
+    # -- adding records ----------------------------------------------------------------
+
+    def _open_dialog(self, dialog: Any, run: Any) -> None:
+        if self.detail is None:
+            return
+        family_id = self.detail.id
+        self.dialog = dialog
+        dialog.submitted.connect(lambda values: run(family_id, values))
+        dialog.finished.connect(self._dialog_finished)
+        dialog.open()
+
+    def _dialog_finished(self) -> None:
+        self.dialog = None
+        self.window().activateWindow()  # not every platform hands activation back
+
+    def _change(self, job: Any, family_id: str, done: str) -> None:
+        self._background.run(
+            job,
+            success=lambda _view: self.message.emit(done),
+            failure=lambda error: self.message.emit(describe_failure(error)),
+            changes=family_changed(family_id),
+        )
+
+    def add_carer(self) -> None:
+        def run(family_id: str, new: NewCarer) -> None:
+            self._change(
+                operations.add_carer(
+                    family_id,
+                    name=new.name,
+                    relationship=new.relationship,
+                    parental_responsibility=new.parental_responsibility,
+                ),
+                family_id,
+                self.tr("Carer added."),
+            )
+
+        self._open_dialog(CarerDialog(self), run)
+
+    def add_child(self) -> None:
+        def run(family_id: str, new: NewChild) -> None:
+            self._change(
+                operations.add_child(
+                    family_id,
+                    name=new.name,
+                    date_of_birth=new.date_of_birth,
+                    nhs_number=new.nhs_number,
+                ),
+                family_id,
+                self.tr("Child added."),
+            )
+
+        self._open_dialog(ChildDialog(self), run)
+
+    def add_professional(self) -> None:
+        def run(family_id: str, new: NewProfessional) -> None:
+            self._change(
+                operations.add_professional(
+                    family_id,
+                    name=new.name,
+                    agency=new.agency,
+                    role=new.role,
+                    contact=new.contact,
+                    lead=new.lead,
+                ),
+                family_id,
+                self.tr("Professional added."),
+            )
+
+        self._open_dialog(ProfessionalDialog(self), run)
+
+    # -- visits ------------------------------------------------------------------------
+
+    def _new_visit(self) -> None:
+        if self.detail is not None:
+            self.new_visit.emit(self.detail)
+
+    def _open_visit_at(self, index: QModelIndex) -> None:
+        if self.detail is not None and index.isValid():
+            visit: VisitView = self.visits_model.row_at(index.row())
+            self.open_visit.emit(self.detail, visit)
+
+    def _open_current_visit(self) -> None:
+        self._open_visit_at(self.visits_table.currentIndex())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self.back.emit()
+            return
+        super().keyPressEvent(event)
