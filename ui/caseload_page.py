@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -21,6 +23,7 @@ from ui import operations
 from ui.background import Background
 from ui.caseload_model import FAMILY_ID_ROLE, CaseloadFilter, CaseloadModel
 from ui.changes import Changes
+from ui.formatting import local_datetime_text
 
 
 class CaseloadTable(QTableView):
@@ -69,7 +72,9 @@ class CaseloadPage(QWidget):
         header.setSectionResizeMode(CaseloadModel.CHILDREN, QHeaderView.ResizeMode.Stretch)
         em = self.fontMetrics().horizontalAdvance("M")
         header.resizeSection(CaseloadModel.FAMILY, 16 * em)
-        header.resizeSection(CaseloadModel.LAST_VISIT, 12 * em)
+        sample = local_datetime_text(datetime(2026, 9, 30, 23, 59, tzinfo=timezone.utc))
+        widest_date = self.fontMetrics().horizontalAdvance(sample) + 2 * em
+        header.resizeSection(CaseloadModel.LAST_VISIT, max(12 * em, widest_date))
         header.resizeSection(CaseloadModel.VISITS, 6 * em)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.doubleClicked.connect(self._open_index)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.profile import NewProfile
+from ui.formatting import DATE_FORMAT
 from ui.passphrase_strength import assess
 
 
@@ -49,6 +50,7 @@ class FirstRunWindow(QWidget):
         self.gcp2_trained = QCheckBox(self.tr("I have completed GCP2 training"))
         self.gcp2_date = QDateEdit(QDate.currentDate())
         self.gcp2_date.setCalendarPopup(True)
+        self.gcp2_date.setDisplayFormat(DATE_FORMAT)
         self.gcp2_date.setEnabled(False)
         self.gcp2_date.setAccessibleName(self.tr("GCP2 training date"))
         self.gcp2_trained.toggled.connect(self.gcp2_date.setEnabled)

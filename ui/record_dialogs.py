@@ -12,6 +12,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QWidget
 
 from ui.form_dialog import FormDialog
+from ui.formatting import DATE_FORMAT
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,9 @@ class ChildDialog(FormDialog):
         self.name = self.line(self.tr("&Name:"), self.tr("Child's name"), required=True)
         self.date_of_birth = QDateEdit(QDate.currentDate())
         self.date_of_birth.setCalendarPopup(True)
-        self.date_of_birth.setMaximumDate(QDate.currentDate().addMonths(9))
+        self.date_of_birth.setDisplayFormat(DATE_FORMAT)
+        # A child is recorded once born (the case file refuses a future date of birth too).
+        self.date_of_birth.setMaximumDate(QDate.currentDate())
         self.date_of_birth.setAccessibleName(self.tr("Date of birth"))
         self.form.addRow(self.tr("&Date of birth:"), self.date_of_birth)
         self.nhs_number = self.line(self.tr("NHS n&umber (optional):"), self.tr("NHS number"))

@@ -33,7 +33,7 @@ from ui import operations
 from ui.autosave import NotesAutosave
 from ui.background import Background, describe_failure
 from ui.changes import family_changed
-from ui.formatting import local_datetime_text
+from ui.formatting import DATETIME_FORMAT, local_datetime_text
 
 
 @dataclass(frozen=True)
@@ -108,6 +108,7 @@ class VisitEditor(QWidget):
         self.present: dict[str, QCheckBox] = {}
         self.occurred = QDateTimeEdit()
         self.occurred.setCalendarPopup(True)
+        self.occurred.setDisplayFormat(DATETIME_FORMAT)
         self.occurred.setAccessibleName(self.tr("Time of the visit"))
         self.occurred.dateTimeChanged.connect(self._show_late_entry)
         self.entered = QLabel()
