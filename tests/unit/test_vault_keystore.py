@@ -20,7 +20,9 @@ PROFILE = "7d1f3b0e-0000-4000-8000-000000000001"
 class DictBackend(keyring.backend.KeyringBackend):
     """A keyring backend in a dict, standing in for Secret Service in unit tests."""
 
-    priority = 1  # type: ignore[assignment]
+    # keyring registers every KeyringBackend subclass it can see; a positive priority would make
+    # this fake "viable" and turn the real default into a chainer for the rest of the test run.
+    priority = -1  # type: ignore[assignment]
 
     def __init__(self) -> None:
         super().__init__()
