@@ -7,4 +7,5 @@ Family sections register themselves in `sections.DEFAULT_SECTIONS` when their mo
 importing them here means every reader and writer of the package knows them.
 """
 
+from app.casefile import assessments as assessments  # registers `assessments` (after professionals)
 from app.casefile import professionals as professionals  # registers the `professionals` section

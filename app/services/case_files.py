@@ -4,7 +4,7 @@ Import takes a CaseFile the case-file parser has already validated and writes it
 one transaction with bulk inserts (10,000 visits well under a second). The `record_ids` registry
 refuses an id the profile already holds; that refusal is reported with the JSON path of the
 first such id in file order. Family sections are stored only where this profile has tables for
-them (today `professionals`); any other section is refused rather than dropped. Export rebuilds the CaseFile in stored (`seq`) order, so
+them (`professionals`, `assessments`); any other section is refused rather than dropped. Export rebuilds the CaseFile in stored (`seq`) order, so
 import → export → import into a new profile → export gives the same records.
 """
 
@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.audit import record_event
+from app.casefile.assessments import ASSESSMENTS
 from app.casefile.professionals import PROFESSIONALS, ProfessionalRecord
 from app.casefile.records import (
     CarerRecord,
@@ -28,6 +29,7 @@ from app.casefile.records import (
     VisitRecord,
 )
 from app.errors import InvalidInput
+from app.services import assessment_store, case_file_assessments
 from app.services.registry import next_seq, utc_key
 from app.services.unit_of_work import UnitOfWork
 from app.services.views import ImportSummary
@@ -42,9 +44,10 @@ from app.storage.models import (
     Visit,
     VisitPresence,
 )
+from app.storage.models_gcp2 import Gcp2Assessment
 
 _CHUNK = 500  # ids per `IN (...)` when looking for the clashing one
-_STORED_SECTIONS = frozenset({PROFESSIONALS.key})  # family sections this profile has tables for
+_STORED_SECTIONS = frozenset({PROFESSIONALS.key, ASSESSMENTS.key})  # family sections this profile has tables for
 
 
 def _table(model: Any) -> Table:
@@ -63,6 +66,7 @@ def _ids_with_paths(case: CaseFile) -> Iterator[tuple[str, str, str]]:
             yield visit.id, "visit", f"$.families[{f}].visits[{i}].id"
         for i, professional in enumerate(PROFESSIONALS.of(family)):
             yield professional.id, "professional", f"$.families[{f}].professionals[{i}].id"
+    yield from case_file_assessments.assessment_ids_with_paths(case)
 
 
 def _check_file(case: CaseFile, ids: list[tuple[str, str, str]]) -> None:
@@ -125,6 +129,7 @@ def import_case_file(uow: UnitOfWork, case: CaseFile, *, actor: str) -> ImportSu
     session = uow.session
     ids = list(_ids_with_paths(case))
     _check_file(case, ids)
+    case_file_assessments.check_against_profile(uow, case)
     if ids:
         _claim_ids(session, ids)
     seq = {
@@ -175,17 +180,20 @@ def import_case_file(uow: UnitOfWork, case: CaseFile, *, actor: str) -> ImportSu
     for model in (Family, Carer, Child, Visit, VisitPresence, Professional):
         if rows[model]:
             session.execute(insert(_table(model)), rows[model])
+    assessments = case_file_assessments.insert_assessments(
+        session, case, next_seq(session, Gcp2Assessment)
+    )
     summary = ImportSummary(
         families=len(rows[Family]), carers=len(rows[Carer]),
         children=len(rows[Child]), visits=len(rows[Visit]),
-        professionals=len(rows[Professional]),
+        professionals=len(rows[Professional]), assessments=assessments,
     )
     record_event(
         session, actor=actor, action="import", record_kind="case_file", record_id="*",
         detail={
             "families": summary.families, "carers": summary.carers,
             "children": summary.children, "visits": summary.visits,
-            "professionals": summary.professionals,
+            "professionals": summary.professionals, "assessments": summary.assessments,
             "family_ids": [f.id for f in case.families],
         },
     )
@@ -228,8 +236,9 @@ def export_case_file(uow: UnitOfWork, *, actor: str, app_version: str) -> CaseFi
         professionals[row.family_id].append(
             ProfessionalRecord(row.id, row.name, row.agency, row.role, row.contact, row.lead)
         )
+    assessments = assessment_store.by_family(session)
     families = tuple(
-        PROFESSIONALS.with_value(
+        ASSESSMENTS.with_value(PROFESSIONALS.with_value(
             FamilyRecord(
                 id=family.id,
                 name=family.name,
@@ -239,7 +248,7 @@ def export_case_file(uow: UnitOfWork, *, actor: str, app_version: str) -> CaseFi
                 visits=tuple(visits.get(family.id, ())),
             ),
             tuple(professionals.get(family.id, ())),
-        )
+        ), assessments.get(family.id, ()))
         for family in session.scalars(select(Family).order_by(Family.seq))
     )
     record_event(

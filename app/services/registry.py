@@ -28,15 +28,16 @@ from app.storage.models import (
     RecordId,
     Visit,
 )
+from app.storage.models_gcp2 import Gcp2Assessment
 
 PREFIXES = {
     "practitioner": "P", "family": "F", "carer": "C", "child": "K", "visit": "V",
-    "professional": "R",
+    "professional": "R", "assessment": "G",
 }
 
 Sequenced = (
     type[Practitioner] | type[Family] | type[Carer] | type[Child] | type[Visit]
-    | type[Professional]
+    | type[Professional] | type[Gcp2Assessment]
 )
 
 

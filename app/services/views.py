@@ -119,6 +119,7 @@ class ImportSummary:
     children: int
     visits: int
     professionals: int = 0
+    assessments: int = 0
 
     def __str__(self) -> str:
         text = (
@@ -126,4 +127,6 @@ class ImportSummary:
             f"{self.visits} visits"
         )
         # Only when there are some, so the line callers already parse stays as it was.
-        return f"{text}, {self.professionals} professionals" if self.professionals else text
+        if self.professionals:
+            text = f"{text}, {self.professionals} professionals"
+        return f"{text}, {self.assessments} assessments" if self.assessments else text

@@ -36,7 +36,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 ID_LENGTH = 64
-RECORD_KINDS = ("practitioner", "family", "carer", "child", "visit", "professional")
+RECORD_KINDS = (
+    "practitioner", "family", "carer", "child", "visit", "professional", "assessment",
+)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -74,7 +76,8 @@ class RecordId(Base):
     __tablename__ = "record_ids"
     __table_args__ = (
         CheckConstraint(
-            "kind IN ('practitioner', 'family', 'carer', 'child', 'visit', 'professional')",
+            "kind IN ('practitioner', 'family', 'carer', 'child', 'visit', 'professional', "
+            "'assessment')",
             name="kind",
         ),
         CheckConstraint("length(id) BETWEEN 1 AND 64", name="id_length"),
@@ -279,3 +282,8 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     seq: Mapped[int] = mapped_column(Integer)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+# The GCP2 tables live in their own module but on the same `Base`: importing it here means
+# anything that loads these models (migrations, services, tests comparing metadata) sees them.
+from app.storage import models_gcp2 as models_gcp2  # noqa: E402

@@ -18,6 +18,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.exc import IntegrityError
 
+from app.casefile.assessments import ASSESSMENTS
 from app.casefile.professionals import PROFESSIONALS, ProfessionalRecord
 from app.casefile.records import CarerRecord, ChildRecord, FamilyRecord, VisitRecord
 from app.errors import HomeVisitError
@@ -35,6 +36,8 @@ from app.storage.database import (
     open_database,
 )
 from app.storage.models import Base
+from assessments import gcp2
+from assessments.record import Addendum, AreaGrade, Assessment, SubAreaGrade, Target
 
 KEY = secrets.token_bytes(32)
 
@@ -83,6 +86,55 @@ _DRAFTS = (
 )
 
 
+_UTC = timezone.utc
+_SUB_AREA_ROWS = ", ".join(
+    f"('G-old1', '{sub}', {1 + n % 5}, 'seen {n}', '{{}}')" for n, sub in enumerate(gcp2.SUB_AREA_IDS)
+)
+_GCP2_ROWS = [
+    "INSERT INTO record_ids (id, kind) VALUES ('G-old1', 'assessment'), ('G-old2', 'assessment')",
+    "INSERT INTO assessments (id, family_id, child_id, seq, tool, status, started_at, completed_at, "
+    "previous_id, strengths, carer_views, child_views, parent_agrees, parent_comments, "
+    "practitioner_only, pack_id, pack_version) VALUES "
+    "('G-old1', 'F-old', 'K-old', 1, 'gcp2', 'complete', '2026-07-01T09:00:00+01:00', "
+    "'2026-07-20T16:00:00+01:00', NULL, 'warm', 'tired', 'likes kites', 0, 'too harsh', "
+    "'note', NULL, NULL), "
+    "('G-old2', 'F-old', 'K-old', 2, 'gcp2', 'draft', '2026-11-01T09:00:00+00:00', NULL, "
+    "'G-old1', '', '', '', NULL, '', '', 'zephyr-sample', 1)",
+    f"INSERT INTO assessment_sub_areas (assessment_id, sub_area_id, grade, evidence, items) "
+    f"VALUES {_SUB_AREA_ROWS}, "
+    "('G-old2', 'physical_care.nutrition', 2, 'fruit bowl', '{\"zephyr.nutrition.1\": 2}')",
+    "INSERT INTO assessment_areas (assessment_id, area_id, grade, rationale) VALUES "
+    "('G-old1', 'physical_care', 3, ''), ('G-old1', 'safety', 5, 'outside the range'), "
+    "('G-old1', 'emotional_care', 3, ''), ('G-old1', 'developmental_care', 2, '')",
+    "INSERT INTO assessment_targets (assessment_id, position, sub_area_id, current_grade, "
+    "target_grade, review_by, review_grade) VALUES "
+    "('G-old1', 0, 'physical_care.nutrition', 4, 2, '2027-01-15', NULL)",
+    "INSERT INTO assessment_addenda (assessment_id, position, at, author, reason, text) VALUES "
+    "('G-old1', 0, '2026-07-21T10:00:00+01:00', 'Priya Shah', 'typo', 'Housing is 2')",
+]
+_GCP2_ASSESSMENTS = (
+    Assessment(
+        id="G-old1", child="K-old", started_at=datetime(2026, 7, 1, 9, tzinfo=_BST),
+        status="complete", completed_at=datetime(2026, 7, 20, 16, tzinfo=_BST),
+        sub_areas={sub: SubAreaGrade(1 + n % 5, f"seen {n}")
+                   for n, sub in enumerate(gcp2.SUB_AREA_IDS)},
+        areas={"physical_care": AreaGrade(3), "safety": AreaGrade(5, "outside the range"),
+               "emotional_care": AreaGrade(3), "developmental_care": AreaGrade(2)},
+        strengths="warm", carer_views="tired", child_views="likes kites", parent_agrees=False,
+        parent_comments="too harsh", practitioner_only="note",
+        targets=(Target("physical_care.nutrition", 4, 2, date(2027, 1, 15)),),
+        addenda=(Addendum(datetime(2026, 7, 21, 10, tzinfo=_BST), "Priya Shah", "typo",
+                          "Housing is 2"),),
+    ),
+    Assessment(
+        id="G-old2", child="K-old", started_at=datetime(2026, 11, 1, 9, tzinfo=_UTC),
+        previous="G-old1",
+        sub_areas={"physical_care.nutrition": SubAreaGrade(2, "fruit bowl",
+                                                           {"zephyr.nutrition.1": 2})},
+    ),
+)
+
+
 @dataclass(frozen=True)
 class SavedAt:
     """Plain SQL valid at one revision, and what those rows must read back as at head."""
@@ -97,6 +149,9 @@ REPRESENTATIVE_ROWS: dict[str, SavedAt] = {
     "0001": SavedAt(_FOUNDATION_ROWS, _FOUNDATION_FAMILY),
     "0002": SavedAt(_FOUNDATION_ROWS + _PROFESSIONAL_ROWS, _FOUNDATION_FAMILY, _PROFESSIONALS,
                     _DRAFTS),
+    "0003": SavedAt(_FOUNDATION_ROWS + _PROFESSIONAL_ROWS + _GCP2_ROWS,
+                    ASSESSMENTS.with_value(_FOUNDATION_FAMILY, _GCP2_ASSESSMENTS),
+                    _PROFESSIONALS, _DRAFTS),
 }
 
 
@@ -224,3 +279,57 @@ def test_a_database_from_a_newer_app_is_refused(tmp_path: Path) -> None:
     db.close()
     with pytest.raises(HomeVisitError, match="newer version of HomeVisit"):
         open_database(path, KEY)
+
+
+def test_a_0002_database_takes_assessments_after_the_upgrade(tmp_path: Path) -> None:
+    """0003 rebuilt `record_ids` again; the new tables' own keys hold for any SQL."""
+    from app.services.assessments import start_assessment
+    from app.services.families import add_child
+    from app.services.practitioners import create_practitioner
+
+    path = tmp_path / "homevisit.db"
+    open_database(path, KEY, upgrade_to="0002").close()
+    db = open_database(path, KEY)
+    try:
+        with UnitOfWork(db) as uow:
+            create_practitioner(uow, name="Priya Shah", gcp2_trained_on=date(2025, 3, 1))
+            family = create_family(uow, "Priya Shah", name="Okafor", address="14 Mill Lane")
+            other = create_family(uow, "Priya Shah", name="Brown", address="2 Elm Row")
+            mia = add_child(uow, "Priya Shah", family.id, name="Mia", date_of_birth=date(2024, 1, 2))
+            sam = add_child(uow, "Priya Shah", other.id, name="Sam", date_of_birth=date(2022, 6, 3))
+            first = start_assessment(uow, "Priya Shah", mia.id)
+            uow.commit()
+        refused = [
+            "INSERT INTO record_ids (id, kind) VALUES ('X-1', 'stranger')",  # kind CHECK
+            f"INSERT INTO record_ids (id, kind) VALUES ('{first.id}', 'visit')",  # primary key
+            # a child of another family
+            "INSERT INTO record_ids (id, kind) VALUES ('G-x', 'assessment')",
+        ]
+        for statement in refused[:2]:
+            with pytest.raises(IntegrityError), db.engine.begin() as conn:
+                conn.exec_driver_sql(statement)
+        columns = ("(id, family_id, child_id, seq, tool, status, started_at, completed_at, "
+                   "previous_id, strengths, carer_views, child_views, parent_agrees, "
+                   "parent_comments, practitioner_only)")
+        wrong = [
+            # the child is not of the assessment's family
+            f"('G-x', '{family.id}', '{sam.id}', 9, 'gcp2', 'draft', "
+            "'2026-11-01T09:00:00+00:00', NULL, NULL, '', '', '', NULL, '', '')",
+            # `previous` is an assessment of another child
+            f"('G-x', '{other.id}', '{sam.id}', 9, 'gcp2', 'draft', "
+            f"'2026-11-01T09:00:00+00:00', NULL, '{first.id}', '', '', '', NULL, '', '')",
+            # complete without a completion time
+            f"('G-x', '{family.id}', '{mia.id}', 9, 'gcp2', 'complete', "
+            "'2026-11-01T09:00:00+00:00', NULL, NULL, '', '', '', NULL, '', '')",
+        ]
+        for values in wrong:
+            with pytest.raises(IntegrityError), db.engine.begin() as conn:
+                conn.exec_driver_sql(refused[2])
+                conn.exec_driver_sql(f"INSERT INTO assessments {columns} VALUES {values}")
+        with pytest.raises(IntegrityError), db.engine.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO assessment_sub_areas (assessment_id, sub_area_id, grade, evidence, "
+                f"items) VALUES ('{first.id}', 'physical_care.nutrition', 6, '', '{{}}')"
+            )
+    finally:
+        db.close()

@@ -1,0 +1,73 @@
+"""What the GCP2 services hand back: frozen, plain data, never ORM objects (safe across threads).
+
+An assessment is handed over as `assessments.record.Assessment` (the same value the rules in
+`assessments/` take), wrapped with what only the profile knows: the family and the content pack
+that was in use. Content-pack information never carries licensed text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from assessments.lifecycle import SubAreaChange
+from assessments.record import Assessment
+
+
+@dataclass(frozen=True)
+class AssessmentView:
+    family_id: str
+    assessment: Assessment
+    pack_id: str | None = None  # the content pack in use when it was started, if any
+    pack_version: int | None = None
+
+    @property
+    def id(self) -> str:
+        return self.assessment.id
+
+    @property
+    def child_id(self) -> str:
+        return self.assessment.child
+
+    @property
+    def status(self) -> str:
+        return self.assessment.status
+
+    @property
+    def is_complete(self) -> bool:
+        return self.assessment.status == "complete"
+
+
+@dataclass(frozen=True)
+class AssessmentSummary:
+    """One line of a child's list of assessments."""
+
+    id: str
+    child_id: str
+    status: str
+    started_at: datetime
+    completed_at: datetime | None
+    previous: str | None
+    graded_sub_areas: int  # of 13
+
+
+@dataclass(frozen=True)
+class ProfileComparison:
+    """Baseline versus now for the profile chart: one change per sub-area, in chart order."""
+
+    baseline_id: str
+    now_id: str
+    changes: tuple[SubAreaChange, ...]
+
+
+@dataclass(frozen=True)
+class ContentPackInfo:
+    """What administrators see of the imported pack: never its licensed text."""
+
+    pack_id: str
+    version: int
+    organisation: str
+    imported_at: datetime
+    key_id: str
+    digest: str
+    items_per_area: tuple[tuple[str, int], ...]  # (area id, number of items), chart order
