@@ -21,7 +21,7 @@ import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -34,11 +34,13 @@ from PySide6.QtCore import (
 )
 
 from app.errors import HomeVisitError
-from app.profile import OpenProfile
 from ui.changes import Changes
 
+if TYPE_CHECKING:
+    from app.profile import OpenProfile
+
 T = TypeVar("T")
-Job = Callable[[OpenProfile], T]
+Job = Callable[["OpenProfile"], T]
 Success = Callable[[Any], None]
 Failure = Callable[[Exception], None]
 
@@ -208,6 +210,11 @@ class Background(QObject):
                 success(profile)
 
         self._submit(task, _Pending(opened, failure, None, False))
+
+    def prepare(self, fn: Callable[[], T], *, success: Callable[[T], None] | None = None) -> None:
+        """Quietly run work that needs no profile on the worker: loading the core's modules
+        after the first window is up, so start-up shows a window before SQLAlchemy loads."""
+        self._submit(fn, _Pending(success, None, None, True))
 
     def close_profile(self, *, success: Callable[[None], None] | None = None) -> None:
         """Drop the key and engine (after every job queued before this one has run)."""

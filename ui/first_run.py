@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.profile import NewProfile
 from ui.formatting import DATE_FORMAT
 from ui.passphrase_strength import assess
 
@@ -176,6 +175,8 @@ class FirstRunWindow(QWidget):
         trained: date | None = None
         if self.gcp2_trained.isChecked():
             trained = self.gcp2_date.date().toPython()  # type: ignore[assignment]
+        from app.profile import NewProfile  # the core loads after the first window shows
+
         new = NewProfile(
             practitioner_name=name,
             organisation=self.organisation.text().strip() or None,

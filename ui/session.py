@@ -8,23 +8,36 @@ and when is decided here, so the windows themselves stay simple forms.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from app.errors import WrongPassphrase
 from app.paths import ProfilePaths
-from app.profile import NewProfile, OpenProfile, create_profile, unlock_profile
-from app.vault import KdfParams, KeyStore
 from ui.background import Background, describe_failure
 from ui.first_run import FirstRunWindow
 from ui.garbage import IdleCollector
 from ui.idle import IdleLock
-from ui.main_window import MainWindow, Place, build_main_window
 from ui.settings import Preferences
 from ui.unlock import UnlockWindow
+
+if TYPE_CHECKING:
+    from app.profile import NewProfile, OpenProfile
+    from app.vault import KdfParams, KeyStore
+    from ui.main_window import MainWindow, Place
+
+# The core (SQLAlchemy, Alembic, crypto) and the main window's modules take about a second to
+# import. They load on the DB worker once the first window is showing, never before it.
+CORE_MODULES = ("app.profile", "ui.operations", "ui.main_window")
+
+
+def _load_core_modules() -> None:
+    for name in CORE_MODULES:
+        importlib.import_module(name)
 
 
 @dataclass(frozen=True)
@@ -53,7 +66,7 @@ class Session(QObject):
         self.access = access
         self.preferences = preferences
         self.background = Background(self)
-        self.main_window: MainWindow = build_main_window(self.background, preferences)
+        self._main_window: MainWindow | None = None
         self.unlock_window = UnlockWindow()
         self.first_run_window: FirstRunWindow | None = None
         limit = idle_limit_ms or preferences.idle_lock_minutes * 60_000
@@ -65,11 +78,22 @@ class Session(QObject):
         self._finished = False
         self.idle.lock_due.connect(self.lock)
         self.unlock_window.unlock_requested.connect(self._unlock)
-        self.main_window.lock_requested.connect(self.lock)
-        self.main_window.quit_requested.connect(self.quit)
-        self.main_window.idle_minutes_changed.connect(
-            lambda minutes: self.idle.set_limit_ms(minutes * 60_000)
-        )
+
+    @property
+    def main_window(self) -> MainWindow:
+        """Built on first need: after the core modules have loaded on the worker, or at once
+        if the practitioner unlocks before that (the worker runs the load first anyway)."""
+        if self._main_window is None:
+            from ui.main_window import build_main_window
+
+            window = build_main_window(self.background, self.preferences)
+            window.lock_requested.connect(self.lock)
+            window.quit_requested.connect(self.quit)
+            window.idle_minutes_changed.connect(
+                lambda minutes: self.idle.set_limit_ms(minutes * 60_000)
+            )
+            self._main_window = window
+        return self._main_window
 
     @property
     def is_unlocked(self) -> bool:
@@ -85,7 +109,10 @@ class Session(QObject):
             self.first_run_window.create_requested.connect(self._create)
             self.first_run_window.show()
             self.first_run_window.name.setFocus()
-        QTimer.singleShot(0, self._warm_up_main_window)
+        self.background.prepare(
+            _load_core_modules,
+            success=lambda _none: QTimer.singleShot(0, self._warm_up_main_window),
+        )
 
     def _warm_up_main_window(self) -> None:
         """Show the (empty, locked) main window once, off screen, and hide it again.
@@ -115,6 +142,8 @@ class Session(QObject):
         access = self.access
 
         def create() -> OpenProfile:
+            from app.profile import create_profile
+
             return create_profile(
                 access.data_dir, passphrase, new, keystore=access.keystore, kdf=access.kdf
             )
@@ -135,8 +164,14 @@ class Session(QObject):
 
     def _unlock(self, passphrase: str) -> None:
         access = self.access
+
+        def unlock() -> OpenProfile:
+            from app.profile import unlock_profile
+
+            return unlock_profile(access.data_dir, passphrase, keystore=access.keystore)
+
         self.background.open_profile(
-            lambda: unlock_profile(access.data_dir, passphrase, keystore=access.keystore),
+            unlock,
             success=lambda _profile: self._unlocked(),
             failure=self._not_unlocked,
         )
@@ -190,8 +225,8 @@ class Session(QObject):
         self._finished = True
         self.idle.stop()
         self.collector.restore()
-        if self.background.unlocked:
-            self.main_window.visit.flush()
+        if self.background.unlocked and self._main_window is not None:
+            self._main_window.visit.flush()
         self.background.shutdown()
         self.unlock_window.close()
         if self.first_run_window is not None:
