@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.views import FamilyDetail, VisitView
-from ui import operations
+from ui import assessment_operations, operations
+from ui.assessment_models import FamilyAssessmentsModel
 from ui.background import Background, describe_failure
 from ui.changes import Changes, family_changed
 from ui.family_models import (
@@ -90,6 +91,8 @@ class FamilyPage(QWidget):
     new_visit = Signal(object)  # FamilyDetail
     open_visit = Signal(object, object)  # FamilyDetail, VisitView
     loaded = Signal(object)  # FamilyDetail
+    gcp2_requested = Signal(object, str, object)  # FamilyDetail, child id, re-graded id or None
+    open_assessment = Signal(object, str)  # FamilyDetail, assessment id
     message = Signal(str)
 
     def __init__(self, background: Background, parent: QWidget | None = None) -> None:
@@ -101,6 +104,7 @@ class FamilyPage(QWidget):
         self.children_model = ChildrenModel(self)
         self.professionals_model = ProfessionalsModel(self)
         self.visits_model = VisitsModel(self)
+        self.assessments_model = FamilyAssessmentsModel(self)
         self.title = QLabel()
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -127,6 +131,19 @@ class FamilyPage(QWidget):
             self.professionals_model, self.tr("Professionals involved")
         )
         self.visits_table = self._table(self.visits_model, self.tr("Visits, newest first"))
+        self.assessments_table = self._table(
+            self.assessments_model, self.tr("GCP2 assessments per child")
+        )
+        self.assessments_table.share_width()
+        self.assessments_table.entered.connect(self._open_assessment_at)
+        self.assessments_table.doubleClicked.connect(self._open_assessment_at)
+        self.gcp2_button = QPushButton(self.tr("&GCP2…"))
+        self.gcp2_button.setToolTip(
+            self.tr(
+                "Open the selected child's draft GCP2, or start one (a re-grade if done before)"
+            )
+        )
+        self.gcp2_button.clicked.connect(self.gcp2_for_current_child)
         for table in (self.carers_table, self.children_table, self.professionals_table):
             table.share_width()
         self.visits_table.entered.connect(self._open_visit_at)
@@ -168,6 +185,7 @@ class FamilyPage(QWidget):
             3,
             1,
         )
+        grid.addWidget(self._gcp2_group(), 3, 0)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
         layout = QVBoxLayout(self)
@@ -179,6 +197,19 @@ class FamilyPage(QWidget):
         table = RecordTable(accessible)
         table.setModel(model)
         return table
+
+    def _gcp2_group(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Graded Care Profile 2"))
+        open_button = QPushButton(self.tr("Open a&ssessment"))
+        open_button.clicked.connect(self._open_current_assessment)
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(self.gcp2_button)
+        row.addWidget(open_button)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.assessments_table, 1)
+        layout.addLayout(row)
+        return box
 
     def _group(self, title: str, table: QTableView, action: str, slot: Any) -> QGroupBox:
         box = QGroupBox(title)
@@ -220,6 +251,7 @@ class FamilyPage(QWidget):
         self.visits_model.set_people(names)
         self.visits_model.set_rows(detail.visits)
         self.visits_table.fit_columns(self._visit_column_samples())
+        self._load_assessments(detail)
         self.loaded.emit(detail)
 
     def _visit_column_samples(self) -> list[str]:
@@ -245,6 +277,7 @@ class FamilyPage(QWidget):
         self.children_model.clear()
         self.professionals_model.clear()
         self.visits_model.clear()
+        self.assessments_model.clear()
 
     # -- adding records ----------------------------------------------------------------
 
@@ -329,6 +362,47 @@ class FamilyPage(QWidget):
 
     def _open_current_visit(self) -> None:
         self._open_visit_at(self.visits_table.currentIndex())
+
+    # -- GCP2 ------------------------------------------------------------------------------
+
+    def _load_assessments(self, detail: FamilyDetail) -> None:
+        names = {c.id: c.name for c in detail.children}
+
+        def show(by_child: dict[str, Any]) -> None:
+            if self.detail is not None and self.detail.id == detail.id:
+                self.assessments_model.set_rows(by_child, names)
+
+        self._background.run(
+            assessment_operations.assessments_of_children(list(names)),
+            success=show,
+            failure=lambda error: self.message.emit(describe_failure(error)),
+        )
+
+    def gcp2_for_current_child(self) -> None:
+        """The selected child's draft GCP2 if there is one, else a new one: a re-grade of the
+        latest completed assessment when there is one."""
+        row = self.children_table.currentIndex().row()
+        if self.detail is None or not 0 <= row < len(self.detail.children):
+            if self.detail is not None and len(self.detail.children) == 1:
+                row = 0
+            else:
+                self.message.emit(self.tr("Select a child first."))
+                return
+        child_id = self.detail.children[row].id
+        mine = self.assessments_model.of_child(child_id)
+        drafts = [s for s in mine if s.status == "draft"]
+        if drafts:
+            self.open_assessment.emit(self.detail, drafts[-1].id)
+            return
+        done = [s for s in mine if s.status == "complete"]
+        self.gcp2_requested.emit(self.detail, child_id, done[-1].id if done else None)
+
+    def _open_assessment_at(self, index: QModelIndex) -> None:
+        if self.detail is not None and index.isValid():
+            self.open_assessment.emit(self.detail, self.assessments_model.row_at(index.row()).id)
+
+    def _open_current_assessment(self) -> None:
+        self._open_assessment_at(self.assessments_table.currentIndex())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape:

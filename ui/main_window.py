@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QProgressBar, QStackedWidget, QWidget
 
 from app.services.views import DraftView, FamilyDetail, VisitView
 from ui import operations
+from ui.assessment_editor import AssessmentEditor
 from ui.background import Background, describe_failure
 from ui.caseload_page import CaseloadPage
 from ui.changes import Changes
@@ -55,8 +56,9 @@ class MainWindow(QMainWindow):
         self.caseload = CaseloadPage(background)
         self.family = FamilyPage(background)
         self.visit = VisitEditor(background)
+        self.assessment = AssessmentEditor(background)
         self.stack = QStackedWidget()
-        for page in (self.caseload, self.family, self.visit):
+        for page in (self.caseload, self.family, self.visit, self.assessment):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         self._build_status_bar()
@@ -70,6 +72,11 @@ class MainWindow(QMainWindow):
         self.family.open_visit.connect(self._open_visit)
         self.family.message.connect(self.show_message)
         self.visit.closed.connect(self._visit_closed)
+        self.family.gcp2_requested.connect(self._start_assessment)
+        self.family.open_assessment.connect(self._open_assessment)
+        self.assessment.closed.connect(self._assessment_closed)
+        self.assessment.opened.connect(lambda: self.stack.setCurrentWidget(self.assessment))
+        self.assessment.message.connect(self.show_message)
         self.visit.message.connect(self.show_message)
         background.changed.connect(self._on_changes)
         background.busy.connect(self._busy.setVisible)
@@ -139,12 +146,21 @@ class MainWindow(QMainWindow):
         family.addAction(
             self._action(self.tr("Add &professional…"), None, self.family.add_professional)
         )
+        family.addSeparator()
+        self.show_to_family_action = self._action(
+            self.tr("&Show to family"), "Ctrl+Shift+F", self.assessment.set_family_view
+        )
+        self.show_to_family_action.setCheckable(True)
+        self.show_to_family_action.setToolTip(self.tr("Hide practitioner-only notes"))
+        family.addAction(self.show_to_family_action)
 
     # -- navigation --------------------------------------------------------------------------
 
     def show_caseload(self) -> None:
         if self.stack.currentWidget() is self.visit:
             self.visit.leave()
+        elif self.stack.currentWidget() is self.assessment:
+            self.assessment.leave()
         self.stack.setCurrentWidget(self.caseload)
         if self.family.family_id is not None:
             self.caseload.select_family(self.family.family_id)
@@ -166,7 +182,7 @@ class MainWindow(QMainWindow):
             self.visit.start(detail, pending, notes)
             self.stack.setCurrentWidget(self.visit)
             return
-        if self.stack.currentWidget() is not self.visit:
+        if self.stack.currentWidget() not in (self.visit, self.assessment):
             self.stack.setCurrentWidget(self.family)
             if self.family.visits_table.model().rowCount() > 0:
                 self.family.visits_table.selectRow(0)
@@ -184,6 +200,16 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.family)
         if self.family.family_id != family_id:
             self.family.load(family_id)
+
+    def _start_assessment(self, detail: FamilyDetail, child_id: str, previous: str | None) -> None:
+        self.assessment.start(detail, child_id, previous)  # shown once it has started
+
+    def _open_assessment(self, detail: FamilyDetail, assessment_id: str) -> None:
+        self.assessment.open(detail, assessment_id)
+
+    def _assessment_closed(self, family_id: str) -> None:
+        self.stack.setCurrentWidget(self.family)
+        self.family.load(family_id)  # its list of assessments has changed
 
     def new_family(self) -> None:
         if self.dialog is not None:
@@ -228,7 +254,7 @@ class MainWindow(QMainWindow):
         if current is self.visit:
             form = self.visit.current_form()
             return Place(form.family_id if form else None, form)
-        if current is self.family:
+        if current is self.family or current is self.assessment:
             return Place(self.family.family_id, None)
         return Place()
 
@@ -236,9 +262,11 @@ class MainWindow(QMainWindow):
         """Flush the draft being typed, then forget every record shown. Returns where we were."""
         place = self.place()
         self.visit.flush()
+        self.assessment.flush()
         if self.dialog is not None:
             self.dialog.close()
         self.visit.clear()
+        self.assessment.clear()
         self.family.clear()
         self.caseload.clear()
         self.statusBar().clearMessage()
@@ -284,6 +312,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._preferences.main_window_geometry = self.saveGeometry()
         self.visit.flush()
+        self.assessment.flush()
         super().closeEvent(event)
         self.quit_requested.emit()
 

@@ -155,3 +155,39 @@ def test_the_check_finds_hard_coded_text(qtbot: QtBot, pseudo_locale: None) -> N
     QLabel("Hard coded", root)
     QLabel(QCoreApplication.translate("Test", "Through tr"), root)
     assert untranslated(root) == ["label: 'Hard coded'"]
+
+
+def test_gcp2_editor(
+    qtbot: QtBot, pseudo_locale: None, access: ProfileAccess, preferences: Preferences
+) -> None:
+    from datetime import date
+
+    from app.profile import NewProfile, create_profile
+    from tests.ui.driving import PASSPHRASE, practitioner
+    from tests.ui.test_flow import add_carer_and_child
+
+    new = NewProfile(practitioner_name=practitioner(), gcp2_trained_on=date(2025, 3, 14))
+    create_profile(
+        access.data_dir, PASSPHRASE, new, keystore=access.keystore, kdf=access.kdf
+    ).close()
+    session = make_session(qtbot, access, preferences)
+    window = session.main_window
+    try:
+        session.start()
+        unlock(qtbot, session)
+        window.new_family()
+        assert isinstance(window.dialog, FamilyDialog)
+        window.dialog.name.setText("Carter")
+        window.dialog.buttons.accepted.emit()
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is window.family, timeout=WAIT_MS)
+        add_carer_and_child(qtbot, session)
+        assert untranslated(window) == []  # family page with its GCP2 list
+        window.family.gcp2_button.click()
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is window.assessment, timeout=WAIT_MS)
+        wait_for_worker(qtbot, session)
+        assert untranslated(window) == []  # every tab of the editor
+        assert MARK in window.assessment.chart.accessibleName()
+        assert MARK in window.assessment.chart.accessibleDescription()
+    finally:
+        session.shutdown()
+    QApplication.processEvents()

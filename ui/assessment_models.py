@@ -1,0 +1,303 @@
+"""Qt models of a GCP2 assessment: the 13 sub-areas with their grades (the editor's navigation),
+the profile chart's grades (baseline and now), targeted items, and a family's assessments.
+
+Filled with the services' frozen views; `clear()` forgets everything (on lock). Every text a
+model shows comes through `QCoreApplication.translate`, and sub-area names come from
+`assessments.gcp2`. Tested without a window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from app.services.views_gcp2 import AssessmentSummary, ProfileComparison
+from assessments import gcp2
+from assessments.record import Assessment, Target
+from ui.formatting import date_text, local_datetime_text
+
+Index = QModelIndex | QPersistentModelIndex
+SUB_AREA_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+GRADE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("AssessmentModels", text)
+
+
+def name_of(sub_area_id: str) -> str:
+    return QCoreApplication.translate("Gcp2", gcp2.sub_area(sub_area_id).name)
+
+
+def area_name(area_id: str) -> str:
+    return QCoreApplication.translate("Gcp2", gcp2.area(area_id).name)
+
+
+def grade_text(grade: int | None) -> str:
+    return tr("not graded") if grade is None else str(grade)
+
+
+class SubAreasModel(QAbstractListModel):
+    """The 13 sub-areas in chart order, each with its grade: the editor's navigation."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._grades: dict[str, int | None] = {}
+
+    def set_assessment(self, assessment: Assessment | None) -> None:
+        self.beginResetModel()
+        self._grades = (
+            {}
+            if assessment is None
+            else {s: assessment.sub_area_grade(s) for s in gcp2.SUB_AREA_IDS}
+        )
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_assessment(None)
+
+    @property
+    def graded(self) -> int:
+        return sum(1 for g in self._grades.values() if g is not None)
+
+    def progress_text(self) -> str:
+        return (
+            tr("%1 of %2 sub-areas graded")
+            .replace("%1", str(self.graded))
+            .replace("%2", str(len(gcp2.SUB_AREA_IDS)))
+        )
+
+    def sub_area_at(self, row: int) -> str:
+        return gcp2.SUB_AREA_IDS[row]
+
+    def row_of(self, sub_area_id: str) -> int:
+        return gcp2.SUB_AREA_IDS.index(sub_area_id)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() or not self._grades else len(gcp2.SUB_AREA_IDS)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 1
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and section == 0:
+            return tr("Sub-areas")
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return None
+        sub_id = gcp2.SUB_AREA_IDS[index.row()]
+        grade = self._grades.get(sub_id)
+        letter = gcp2.area_of(sub_id).letter
+        if role == Qt.ItemDataRole.DisplayRole:
+            mark = "✓" if grade is not None else "·"
+            return f"{mark} {letter}. {name_of(sub_id)}: {grade_text(grade)}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return (
+                tr("%1, grade %2").replace("%1", name_of(sub_id)).replace("%2", grade_text(grade))
+            )
+        if role == SUB_AREA_ID_ROLE:
+            return sub_id
+        if role == GRADE_ROLE:
+            return grade
+        return None
+
+
+@dataclass(frozen=True)
+class ChartBar:
+    sub_area: str
+    area: str
+    baseline: int | None
+    now: int | None
+
+
+class ProfileChartModel(QAbstractTableModel):
+    """The profile chart's data: one row per sub-area (chart order), columns area, sub-area,
+    baseline grade (only for a re-grade) and grade now. Also the chart's text alternative."""
+
+    AREA, SUB_AREA, BASELINE, NOW = range(4)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._bars: list[ChartBar] = []
+        self.has_baseline = False
+
+    def set_grades(
+        self, now: Mapping[str, int | None], comparison: ProfileComparison | None = None
+    ) -> None:
+        baseline = {c.sub_area: c.baseline for c in comparison.changes} if comparison else {}
+        self.beginResetModel()
+        self.has_baseline = comparison is not None
+        self._bars = [
+            ChartBar(s.id, s.area_id, baseline.get(s.id), now.get(s.id)) for s in gcp2.SUB_AREAS
+        ]
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._bars, self.has_baseline = [], False
+        self.endResetModel()
+
+    @property
+    def bars(self) -> tuple[ChartBar, ...]:
+        return tuple(self._bars)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._bars)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 4
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        names = [tr("Area"), tr("Sub-area"), tr("Baseline"), tr("Now")]
+        return names[section] if 0 <= section < len(names) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._bars):
+            return None
+        bar = self._bars[index.row()]
+        if role == GRADE_ROLE:
+            return (bar.baseline, bar.now)[index.column() == self.NOW]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        return [
+            area_name(bar.area),
+            name_of(bar.sub_area),
+            grade_text(bar.baseline) if self.has_baseline else "",
+            grade_text(bar.now),
+        ][index.column()]
+
+    def accessible_text(self) -> str:
+        """The chart as text, one sub-area per line, for screen readers and the tests."""
+        lines = []
+        for bar in self._bars:
+            if self.has_baseline:
+                line = tr("%1: baseline %2, now %3").replace("%2", grade_text(bar.baseline))
+                line = line.replace("%3", grade_text(bar.now))
+            else:
+                line = tr("%1: grade %2").replace("%2", grade_text(bar.now))
+            lines.append(line.replace("%1", name_of(bar.sub_area)))
+        return "\n".join(lines)
+
+
+class TargetsModel(QAbstractTableModel):
+    """Targeted items: sub-area, current grade, target grade, review by, grade at review."""
+
+    SUB_AREA, CURRENT, TARGET, REVIEW_BY, REVIEW_GRADE = range(5)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._targets: list[Target] = []
+
+    def set_targets(self, targets: Sequence[Target]) -> None:
+        self.beginResetModel()
+        self._targets = list(targets)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_targets([])
+
+    @property
+    def targets(self) -> tuple[Target, ...]:
+        return tuple(self._targets)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._targets)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 5
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        names = [tr("Sub-area"), tr("Current"), tr("Target"), tr("Review by"), tr("At review")]
+        return names[section] if 0 <= section < len(names) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._targets):
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        t = self._targets[index.row()]
+        review = "" if t.review_grade is None else str(t.review_grade)
+        return [name_of(t.sub_area), str(t.current), str(t.target), date_text(t.review_by), review][
+            index.column()
+        ]
+
+
+class FamilyAssessmentsModel(QAbstractTableModel):
+    """A family's GCP2 assessments, per child, earliest first: child, started, status, progress."""
+
+    CHILD, STARTED, STATUS, PROGRESS = range(4)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[AssessmentSummary] = []
+        self._names: dict[str, str] = {}
+
+    def set_rows(
+        self, by_child: Mapping[str, Sequence[AssessmentSummary]], names: Mapping[str, str]
+    ) -> None:
+        self.beginResetModel()
+        self._names = dict(names)
+        self._rows = [s for child in names for s in by_child.get(child, ())]
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_rows({}, {})
+
+    def row_at(self, row: int) -> AssessmentSummary:
+        return self._rows[row]
+
+    def of_child(self, child_id: str) -> tuple[AssessmentSummary, ...]:
+        return tuple(s for s in self._rows if s.child_id == child_id)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 4
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        names = [tr("Child"), tr("Started"), tr("Status"), tr("Graded")]
+        return names[section] if 0 <= section < len(names) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        s = self._rows[index.row()]
+        status = tr("Complete") if s.status == "complete" else tr("Draft")
+        if s.previous is not None:
+            status = tr("%1 (re-grade)").replace("%1", status)
+        progress = tr("%1 of 13").replace("%1", str(s.graded_sub_areas))
+        return [
+            self._names.get(s.child_id, ""),
+            local_datetime_text(s.started_at),
+            status,
+            progress,
+        ][index.column()]
