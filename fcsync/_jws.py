@@ -1,6 +1,12 @@
-"""Compact JWS signing and verification for FC-Sync, through joserfc (never hand-rolled).
+"""Compact JWS signing and verification for FC-Sync.
 
-One algorithm only: `Ed25519` (RFC 9864's fully specified name; the deprecated `EdDSA` is not
+Signing goes through joserfc, the format authority for everything FC-Sync produces. Verifying
+reads the compact form strictly here (three canonical base64url parts, a header of exactly the
+allowed string parameters) and checks the Ed25519 signature with `cryptography` directly over
+the received bytes: joserfc's key import and registry checks cost several times the signature
+check itself, and the gateway verifies three signatures per submission (bench/bench_gateway.py).
+The rules are the same ones joserfc enforced (alg, typ, no crit/jwk/jku/x5c/…, strict base64url);
+tests/unit/test_fcsync_jws.py compares both paths on the same bad inputs. One algorithm only: `Ed25519` (RFC 9864's fully specified name; the deprecated `EdDSA` is not
 accepted). The verifier is handed the key by the caller (pinned or looked up by device id);
 header-supplied keys (`jwk`, `jku`, `x5c`, …), `crit` and unknown header parameters are refused.
 Private to `fcsync`.
@@ -8,8 +14,10 @@ Private to `fcsync`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from joserfc import jws
 from joserfc.jwk import OKPKey
@@ -48,10 +56,20 @@ def sign(payload: bytes, key: Ed25519PrivateKey, *, typ: str, kid: str, **extra:
     )
 
 
-def unverified_header(token: str | bytes, code: str, what: str) -> dict[str, Any]:
-    """The protected header of a compact JWS, read strictly but NOT verified.
+@dataclass(frozen=True)
+class Compact:
+    """A compact JWS read strictly but NOT verified: its header and its raw segments."""
 
-    Only for choosing which key to verify with; never trust its contents before `verify`.
+    header: dict[str, Any]
+    header_segment: str
+    payload_segment: str
+    signature: bytes
+
+
+def parse(token: str | bytes, code: str, what: str) -> Compact:
+    """Read a compact JWS strictly (structure, header rules), without verifying it.
+
+    ProtocolError(code) for anything that is not a compact JWS with an allowed Ed25519 header.
     """
     if isinstance(token, bytes):
         try:
@@ -67,7 +85,7 @@ def unverified_header(token: str | bytes, code: str, what: str) -> dict[str, Any
         raise ProtocolError(code, f"{what} has an oversized header")
     try:
         raw_header = b64url_decode(parts[0])
-        # joserfc decodes leniently; a signature with altered spare bits must not pass as the same.
+        # Canonical base64url only: a signature with altered spare bits must not pass as the same.
         signature = b64url_decode(parts[2])
     except ValueError as exc:
         raise ProtocolError(code, f"{what} is not base64url") from exc
@@ -81,7 +99,15 @@ def unverified_header(token: str | bytes, code: str, what: str) -> dict[str, Any
         raise ProtocolError(code, f"{what} header has unsupported parameters")
     if not all(isinstance(value, str) for value in header.values()):
         raise ProtocolError(code, f"{what} header values must be strings")
-    return header
+    return Compact(header, parts[0], parts[1], signature)
+
+
+def unverified_header(token: str | bytes, code: str, what: str) -> dict[str, Any]:
+    """The protected header of a compact JWS, read strictly but NOT verified.
+
+    Only for choosing which key to verify with; never trust its contents before `verify`.
+    """
+    return parse(token, code, what).header
 
 
 def verify(
@@ -98,23 +124,31 @@ def verify(
     A structural fault raises ProtocolError(structure_code or code); a wrong `typ` or a
     signature that does not verify raises ProtocolError(code).
     """
-    header = unverified_header(token, structure_code or code, what)
+    return verify_parsed(parse(token, structure_code or code, what), public_key, typ=typ, code=code, what=what)
+
+
+def verify_parsed(
+    compact: Compact, public_key: Ed25519PublicKey, *, typ: str, code: str, what: str
+) -> tuple[dict[str, Any], bytes]:
+    """`verify` for a token already read with `parse` (so a caller that peeked reads it once)."""
+    header = compact.header
     if header.get("typ") != typ:
         raise ProtocolError(code, f"{what} is not of type {typ}")
-    text = token.decode("ascii") if isinstance(token, bytes) else token
+    if not isinstance(public_key, Ed25519PublicKey):
+        raise ProtocolError(code, f"{what} signature does not verify")
     try:
-        signed = jws.deserialize_compact(
-            text, OKPKey.import_key(public_key), algorithms=[ALGORITHM], registry=_REGISTRY
-        )
-    except Exception as exc:  # noqa: BLE001 - joserfc raises many types; all mean "does not verify"
+        payload = b64url_decode(compact.payload_segment)
+        signing_input = f"{compact.header_segment}.{compact.payload_segment}".encode("ascii")
+        public_key.verify(compact.signature, signing_input)
+    except (ValueError, UnicodeEncodeError, InvalidSignature) as exc:
         raise ProtocolError(code, f"{what} signature does not verify") from exc
-    return header, signed.payload
+    return header, payload
 
 
 def unverified_payload(token: str, code: str, what: str) -> bytes:
     """The payload bytes of a compact JWS without verifying it (for key look-up only)."""
-    unverified_header(token, code, what)
+    compact = parse(token, code, what)
     try:
-        return b64url_decode(token.split(".")[1])
+        return b64url_decode(compact.payload_segment)
     except ValueError as exc:
         raise ProtocolError(code, f"{what} payload is not base64url") from exc

@@ -244,8 +244,10 @@ def open_submission(
     envelope = bytes(envelope)
     if len(envelope) > max_bytes:
         raise ProtocolError("too-large", f"envelope exceeds {max_bytes} bytes")
-    sender = peek_envelope_sender(envelope)
-    header = _jws.unverified_header(envelope, "malformed-envelope", "envelope")
+    # Read once (strictly, unverified) to pick the key; verified below before anything is trusted.
+    compact = _jws.parse(envelope, "malformed-envelope", "envelope")
+    header = compact.header
+    sender = require_str(header, "kid", "malformed-envelope", "envelope header", max_len=MAX_ID_CHARS)
     if header.get("typ") != ENVELOPE_TYP:
         raise ProtocolError("malformed-envelope", f"envelope is not of type {ENVELOPE_TYP}")
     if expected_device_id is not None and not hmac.compare_digest(sender, expected_device_id):
@@ -253,10 +255,7 @@ def open_submission(
     sender_key = device_public_key(sender)
     if sender_key is None:
         raise ProtocolError("unknown-device", "envelope is from an unknown device")
-    _, payload = _jws.verify(
-        envelope, sender_key, typ=ENVELOPE_TYP, code="bad-envelope-signature",
-        what="envelope", structure_code="malformed-envelope",
-    )
+    _, payload = _jws.verify_parsed(compact, sender_key, typ=ENVELOPE_TYP, code="bad-envelope-signature", what="envelope")
     outer = _read_outer(payload, sender)
     key = recipient_keys.get(outer["recipient_key_id"])
     if key is None:

@@ -18,7 +18,14 @@ from urllib.parse import urlsplit
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from fcsync import _jws
-from fcsync._wire import canonical_json, read_json_object, require_int, require_str, sha256_b64url
+from fcsync._wire import (
+    b64url_decode,
+    canonical_json,
+    read_json_object,
+    require_int,
+    require_str,
+    sha256_b64url,
+)
 from fcsync.problems import ProtocolError
 
 AUTHORIZATION_SCHEME = "FC-Device"
@@ -99,15 +106,23 @@ def read_authorization(value: str | None) -> str:
 
 def peek_token_device(token: str) -> str:
     """The unverified `iss` of a token, to look up the device key. Raises only ProtocolError."""
+    return _peek(token)[1]
+
+
+def _peek(token: str) -> tuple[_jws.Compact, str]:
+    code = "bad-request-token"
     if not isinstance(token, str) or len(token) > MAX_TOKEN_CHARS:
-        raise ProtocolError("bad-request-token", "request token is missing or too long")
-    header = _jws.unverified_header(token, "bad-request-token", "request token")
-    payload = _jws.unverified_payload(token, "bad-request-token", "request token")
-    claims = read_json_object(payload, "bad-request-token", "request token claims")
-    issuer = require_str(claims, "iss", "bad-request-token", "request token", max_len=128)
-    if header.get("kid") != issuer:
-        raise ProtocolError("bad-request-token", "request token kid and iss differ")
-    return issuer
+        raise ProtocolError(code, "request token is missing or too long")
+    compact = _jws.parse(token, code, "request token")
+    try:
+        payload = b64url_decode(compact.payload_segment)
+    except ValueError as exc:
+        raise ProtocolError(code, "request token payload is not base64url") from exc
+    claims = read_json_object(payload, code, "request token claims")
+    issuer = require_str(claims, "iss", code, "request token", max_len=128)
+    if compact.header.get("kid") != issuer:
+        raise ProtocolError(code, "request token kid and iss differ")
+    return compact, issuer
 
 
 def verify_request_token(
@@ -130,8 +145,8 @@ def verify_request_token(
     `clock_skew`; carries `server_time`).
     """
     code = "bad-request-token"
-    issuer = peek_token_device(token)
-    _, payload = _jws.verify(token, device_public_key, typ=TOKEN_TYP, code=code, what="request token")
+    compact, issuer = _peek(token)  # read once; the signature is checked next
+    _, payload = _jws.verify_parsed(compact, device_public_key, typ=TOKEN_TYP, code=code, what="request token")
     claims = read_json_object(payload, code, "request token claims")
     if set(claims) != _CLAIMS:
         raise ProtocolError(code, "request token claims are not those of fc-sync/1")

@@ -9,10 +9,12 @@ then fails on the unique constraint, which `store_submission` turns into "read t
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import random
 import secrets
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -86,8 +88,10 @@ def _sqlite_pragmas(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        immediate = connection.get_execution_options().get("fc_immediate", False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        options = connection.get_execution_options()
+        if options.get("fc_single_read", False):
+            return  # one SELECT is atomic on its own; a BEGIN round trip would only cost CPU
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get("fc_immediate", False) else "BEGIN")
 
 
 def normalise_code(code: str) -> str:
@@ -135,6 +139,11 @@ class Store:
         self.organisation = organisation
         is_sqlite = engine.dialect.name == "sqlite"
         self._write_bind = engine.execution_options(fc_immediate=True) if is_sqlite else engine
+        self._single_read = engine.execution_options(fc_single_read=True) if is_sqlite else engine
+        # SQLite has one writer at a time. Threads of this process queue for it on a lock, which
+        # wakes the next one at once; left to the busy handler they would sleep in growing steps
+        # while the database sat idle. Other processes (--workers) still meet the busy timeout.
+        self._submission_lock: threading.Lock | None = threading.Lock() if is_sqlite else None
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -191,7 +200,7 @@ class Store:
 
     def device(self, device_id: str) -> DeviceRecord | None:
         """The device as the database says now (read on every request: a revocation counts at once)."""
-        with self.engine.connect() as connection:
+        with self._single_read.connect() as connection:
             row = connection.execute(_DEVICE, {"device_id": device_id}).first()
         if row is None:
             return None
@@ -238,6 +247,16 @@ class Store:
         with another digest → ProtocolError submission-conflict. Never overwrites.
         The request token is spent in the same transaction (one commit per submission).
         """
+        # Sealed before the transaction: the writer's lock is held only for the database work.
+        inner_sealed = self.keys.at_rest.seal(
+            opened.inner_jws.encode("ascii"), summary_context(opened.device_id, opened.submission_id))
+        with self._submission_lock or contextlib.nullcontext():
+            return self._store(opened, envelope, inner_sealed, status=status, issues=issues, now=now, token=token)
+
+    def _store(
+        self, opened: OpenedSubmission, envelope: bytes, inner_sealed: bytes, *,
+        status: str, issues: Sequence[str], now: datetime, token: RequestToken,
+    ) -> StoredReceipt:
         try:
             with self._write_bind.begin() as connection:
                 try:  # first statement: on a replay nothing else has happened yet
@@ -251,10 +270,7 @@ class Store:
                 pk = connection.execute(_INSERT_SUBMISSION, dict(
                     device_id=opened.device_id, submission_id=opened.submission_id,
                     envelope=envelope, envelope_digest=opened.envelope_digest,
-                    inner_digest=opened.inner_digest,
-                    inner_sealed=self.keys.at_rest.seal(
-                        opened.inner_jws.encode("ascii"), summary_context(opened.device_id, opened.submission_id)
-                    ),
+                    inner_digest=opened.inner_digest, inner_sealed=inner_sealed,
                     status=status, issues=json.dumps(list(issues)), sealed_at=opened.sealed_at,
                     received_at=now, triage="awaiting", receipt="", reference=None,
                 )).scalar_one()  # PostgreSQL: a concurrent duplicate fails here
