@@ -1,6 +1,8 @@
-"""The GCP2 editor, used with the family beside the practitioner: sub-areas with progress, large
-grade buttons saying what each grade means, keys 1-5 to grade, autosaved evidence; area grades
-the practitioner confirms; views; targeted items; the profile chart; complete; addenda; re-grade.
+"""The GCP2 editor, used with the family beside the practitioner: its shell (title, status, tabs,
+back) and Grades tab: sub-areas with progress, large grade buttons saying what each grade means,
+keys 1-5 to grade and move on, autosaved evidence. The other tabs are `ui.assessment_areas`
+(area grades confirmed), `ui.assessment_views` (the family's views) and `ui.assessment_summary`
+(chart, targets, complete, addenda, re-grade).
 
 Everything goes through `ui.assessment_operations` on the DB worker; the editor keeps only the
 last `AssessmentScreen`. Evidence is autosaved as an encrypted draft per sub-area and saved with
@@ -10,24 +12,14 @@ read-only: its only change is an addendum.
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItemModel
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,35 +27,18 @@ from PySide6.QtWidgets import (
 
 from app.services.views import DraftView, FamilyDetail
 from assessments import gcp2, prompts, scale
-from assessments.grading import area_grade_needs_rationale
-from assessments.record import AreaGrade, Target
 from ui import assessment_operations as ops
 from ui import operations
-from ui.assessment_models import (
-    ProfileChartModel,
-    SubAreasModel,
-    TargetsModel,
-    area_name,
-    name_of,
-)
+from ui.assessment_areas import AreasTab
+from ui.assessment_models import SubAreasModel, name_of
+from ui.assessment_summary import SummaryTab
+from ui.assessment_views import ViewsTab
 from ui.autosave import NotesAutosave
 from ui.background import Background, describe_failure
 from ui.formatting import local_datetime_text
-from ui.profile_chart import ProfileChart
+from ui.widgets import named_text
 
 GRADE_KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4, Qt.Key.Key_5: 5}
-VIEW_TEXTS = ("strengths", "carer_views", "child_views", "parent_comments", "practitioner_only")
-
-
-def named_combo(name: str) -> QComboBox:
-    """A combo box with an accessible name, also given as its list's header (read out by
-    screen readers when the list opens)."""
-    combo = QComboBox()
-    combo.setAccessibleName(name)
-    model = combo.model()
-    if isinstance(model, QStandardItemModel):
-        model.setHorizontalHeaderLabels([name])
-    return combo
 
 
 class SubAreaList(QListView):
@@ -77,69 +52,6 @@ class SubAreaList(QListView):
             self.grade_key.emit(grade)
             return
         super().keyPressEvent(event)
-
-
-class AreaRow:
-    """One area's confirmation: range of its sub-area grades, the pack's suggestion (only when
-    the pack has a rule), the confirmed grade and a rationale, required outside the range."""
-
-    def __init__(self, editor: AssessmentEditor, area: gcp2.Area, grid: QGridLayout) -> None:
-        self.area = area
-        self._shown: tuple[str, AreaGrade | None] | None = None
-        row = grid.rowCount()
-        name = area_name(area.id)
-        self.name = QLabel(editor.tr("%1. %2").replace("%1", area.letter).replace("%2", name))
-        self.range = QLabel()
-        self.suggestion = QLabel()
-        self.grade = named_combo(editor.tr("Confirmed grade for %1").replace("%1", name))
-        self.grade.addItem(editor.tr("Choose…"), None)
-        for g in scale.GRADES:
-            self.grade.addItem(str(g), g)
-        self.rationale = QLineEdit()
-        self.rationale.setPlaceholderText(editor.tr("Rationale (needed outside the range)"))
-        self.rationale.setAccessibleName(editor.tr("Rationale for %1").replace("%1", name))
-        self.confirm = QPushButton(editor.tr("Confirm"))
-        self.confirm.setAccessibleName(editor.tr("Confirm the %1 grade").replace("%1", name))
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        for column, widget in enumerate(
-            (self.name, self.range, self.suggestion, self.grade, self.rationale, self.confirm)
-        ):
-            grid.addWidget(widget, row, column)
-        grid.addWidget(self.problem, row + 1, 1, 1, 5)
-        self.confirm.clicked.connect(lambda: editor.confirm_area(self))
-
-    def forget(self) -> None:
-        self._shown = None
-        for label in (self.range, self.suggestion, self.problem):
-            label.clear()
-        self.rationale.clear()
-        self.grade.setCurrentIndex(0)
-
-    def sub_grades(self, screen: ops.AssessmentScreen) -> list[int | None]:
-        a = screen.view.assessment
-        return [a.sub_area_grade(s) for s in self.area.sub_area_ids]
-
-    def show(self, editor: AssessmentEditor, screen: ops.AssessmentScreen) -> None:
-        graded = [g for g in self.sub_grades(screen) if g is not None]
-        self.range.setText(
-            editor.tr("Sub-areas: %1 to %2")
-            .replace("%1", str(min(graded)))
-            .replace("%2", str(max(graded)))
-            if graded
-            else editor.tr("Sub-areas not graded yet")
-        )
-        suggested = screen.suggestions.get(self.area.id)
-        self.suggestion.setVisible(suggested is not None)
-        self.suggestion.setText(editor.tr("Pack suggests %1").replace("%1", str(suggested)))
-        confirmed = screen.view.assessment.areas.get(self.area.id)
-        shown = (screen.view.id, confirmed)
-        if shown == self._shown:
-            return  # keep a choice being made (and its problem) while other things save
-        self._shown = shown
-        self.grade.setCurrentIndex(self.grade.findData(confirmed.grade if confirmed else None))
-        self.rationale.setText(confirmed.rationale if confirmed else "")
-        self.problem.clear()
 
 
 class AssessmentEditor(QWidget):
@@ -156,8 +68,10 @@ class AssessmentEditor(QWidget):
         self._evidence_known: dict[str, str] = {}
         self.family_view = False
         self.sub_areas_model = SubAreasModel(self)
-        self.chart_model = ProfileChartModel(self)
-        self.targets_model = TargetsModel(self)
+        self.areas = AreasTab(self)
+        self.family_views = ViewsTab(self)
+        self.summary = SummaryTab(self)
+        self._name_tab_parts()
         self.title = QLabel()
         self.title.setProperty("record_text", True)
         font = self.title.font()
@@ -169,9 +83,9 @@ class AssessmentEditor(QWidget):
         self.tabs = QTabWidget()
         for page, label in (
             (self._grades_tab(), self.tr("&Grades")),
-            (self._areas_tab(), self.tr("A&reas")),
-            (self._views_tab(), self.tr("&Views")),
-            (self._summary_tab(), self.tr("&Summary")),
+            (self.areas, self.tr("A&reas")),
+            (self.family_views, self.tr("&Views")),
+            (self.summary, self.tr("&Summary")),
         ):
             # Scrolled, so that a small window or a large system font never clips a page.
             scrolled = QScrollArea()
@@ -189,7 +103,26 @@ class AssessmentEditor(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
 
-    # -- building ----------------------------------------------------------------------------
+    def _name_tab_parts(self) -> None:
+        """The other tabs' parts, by the names the window and its tests reach them through."""
+        self.area_rows = self.areas.rows
+        self.views = self.family_views.views
+        self.parent_agrees = self.family_views.parent_agrees
+        self.save_views_button = self.family_views.save_views_button
+        summary = self.summary
+        self.chart = summary.chart
+        self.chart_model = summary.chart_model
+        self.targets_model = summary.targets_model
+        self.target_current = summary.target_current
+        self.target_grade = summary.target_grade
+        self.add_target_button = summary.add_target_button
+        self.complete_button = summary.complete_button
+        self.regrade_button = summary.regrade_button
+        self.problem = summary.problem  # also says why the editor refused something
+        self.addenda = summary.addenda
+        self.addendum_reason = summary.addendum_reason
+        self.addendum_text = summary.addendum_text
+        self.addendum_button = summary.addendum_button
 
     def _grades_tab(self) -> QWidget:
         self.sub_area_list = SubAreaList()
@@ -214,10 +147,8 @@ class AssessmentEditor(QWidget):
             self.grade_buttons.append(button)
         self.prompts = QLabel()
         self.prompts.setWordWrap(True)
-        self.evidence = QPlainTextEdit()
-        self.evidence.setAccessibleName(self.tr("Evidence"))
+        self.evidence = named_text(self.tr("Evidence"))
         self.evidence.setPlaceholderText(self.tr("What you saw and heard; the child's experience"))
-        self.evidence.setTabChangesFocus(True)
         self.autosave = NotesAutosave(self._background, self.evidence.toPlainText, self)
         self.evidence.textChanged.connect(self.autosave.text_changed)
         self.autosave.failed.connect(self.message)
@@ -238,123 +169,18 @@ class AssessmentEditor(QWidget):
         columns.addLayout(right, 3)
         return page
 
-    def _areas_tab(self) -> QWidget:
-        page = QWidget()
-        grid = QGridLayout(page)
-        self.area_rows = [AreaRow(self, area, grid) for area in gcp2.AREAS]
-        grid.setRowStretch(grid.rowCount(), 1)
-        return page
-
-    def _text(self, name: str) -> QPlainTextEdit:
-        field = QPlainTextEdit()
-        field.setAccessibleName(name)
-        field.setTabChangesFocus(True)
-        return field
-
-    def _views_tab(self) -> QWidget:
-        self.views = {
-            "strengths": self._text(self.tr("Strengths")),
-            "carer_views": self._text(self.tr("Carer's views")),
-            "child_views": self._text(self.tr("Child's views")),
-            "parent_comments": self._text(self.tr("Parent's comments")),
-            "practitioner_only": self._text(self.tr("Practitioner-only notes")),
-        }
-        self.parent_agrees = named_combo(self.tr("Parent agrees with the grades"))
-        for text, value in (
-            (self.tr("Not asked yet"), None),
-            (self.tr("Yes"), True),
-            (self.tr("No"), False),
-        ):
-            self.parent_agrees.addItem(text, value)
-        self.save_views_button = QPushButton(self.tr("Save &views"))
-        self.save_views_button.clicked.connect(self.save_views)
-        page = QWidget()
-        form = QFormLayout(page)
-        form.addRow(self.tr("Strengths:"), self.views["strengths"])
-        form.addRow(self.tr("Carer's views:"), self.views["carer_views"])
-        form.addRow(self.tr("Child's views:"), self.views["child_views"])
-        form.addRow(self.tr("Parent agrees with the grades:"), self.parent_agrees)
-        form.addRow(self.tr("Parent's comments:"), self.views["parent_comments"])
-        self.practitioner_only_label = QLabel(self.tr("Practitioner only:"))
-        form.addRow(self.practitioner_only_label, self.views["practitioner_only"])
-        form.addRow("", self.save_views_button)
-        return page
-
-    def _summary_tab(self) -> QWidget:
-        self.chart = ProfileChart(self.chart_model)
-        self.targets_table = QTableView()
-        self.targets_table.setModel(self.targets_model)
-        self.targets_table.setAccessibleName(self.tr("Targeted items"))
-        self.target_sub_area = named_combo(self.tr("Sub-area to target"))
-        for sub in gcp2.SUB_AREAS:
-            self.target_sub_area.addItem(name_of(sub.id), sub.id)
-        self.target_current, self.target_grade = QSpinBox(), QSpinBox()
-        for spin, name in (
-            (self.target_current, self.tr("Current grade")),
-            (self.target_grade, self.tr("Target grade")),
-        ):
-            spin.setRange(1, 5)
-            spin.setAccessibleName(name)
-        self.target_review = QDateEdit(QDate.currentDate().addMonths(3))
-        self.target_review.setCalendarPopup(True)
-        self.target_review.setAccessibleName(self.tr("Review by"))
-        self.add_target_button = QPushButton(self.tr("Add &target"))
-        self.add_target_button.clicked.connect(self.add_target)
-        target_row = QHBoxLayout()
-        for widget in (
-            self.target_sub_area,
-            self.target_current,
-            self.target_grade,
-            self.target_review,
-            self.add_target_button,
-        ):
-            target_row.addWidget(widget)
-        self.complete_button = QPushButton(self.tr("&Complete assessment"))
-        self.complete_button.clicked.connect(self.complete)
-        self.regrade_button = QPushButton(self.tr("&Re-grade"))
-        self.regrade_button.setToolTip(self.tr("Start a new assessment linked to this one"))
-        self.regrade_button.clicked.connect(self.regrade)
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        self.problem.setAccessibleName(self.tr("Problem"))
-        self.addenda = QLabel()
-        self.addenda.setWordWrap(True)
-        self.addenda.setProperty("record_text", True)
-        self.addendum_reason = QLineEdit()
-        self.addendum_reason.setPlaceholderText(self.tr("Reason for the addendum"))
-        self.addendum_reason.setAccessibleName(self.tr("Reason for the addendum"))
-        self.addendum_text = self._text(self.tr("Addendum"))
-        self.addendum_text.setMaximumHeight(80)
-        self.addendum_button = QPushButton(self.tr("Add a&ddendum"))
-        self.addendum_button.clicked.connect(self.add_addendum)
-        actions = QHBoxLayout()
-        actions.addWidget(self.problem, 1)
-        actions.addWidget(self.complete_button)
-        actions.addWidget(self.regrade_button)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.chart, 2)
-        layout.addWidget(self.targets_table, 1)
-        layout.addLayout(target_row)
-        layout.addWidget(self.addenda)
-        layout.addWidget(self.addendum_reason)
-        layout.addWidget(self.addendum_text)
-        layout.addWidget(self.addendum_button)
-        layout.addLayout(actions)
-        return page
-
     # -- opening and showing -------------------------------------------------------------------
 
     def start(self, detail: FamilyDetail, child_id: str, previous_id: str | None) -> None:
         """Start a new GCP2 for the child (a re-grade of `previous_id` when given)."""
         self.detail = detail
-        self._run(ops.start_gcp2(child_id, previous_id=previous_id), first=True)
+        self.run(ops.start_gcp2(child_id, previous_id=previous_id), first=True)
 
     def open(self, detail: FamilyDetail, assessment_id: str) -> None:
         self.detail = detail
-        self._run(ops.open_assessment(assessment_id), first=True)
+        self.run(ops.open_assessment(assessment_id), first=True)
 
-    def _run(self, job: ops.Job[ops.AssessmentScreen], *, first: bool = False) -> None:
+    def run(self, job: ops.Job[ops.AssessmentScreen], *, first: bool = False) -> None:
         self._background.run(
             job,
             success=lambda screen: self._show(screen, first=first),
@@ -386,65 +212,33 @@ class AssessmentEditor(QWidget):
             self._evidence_known = {}
         for sub_id, entry in a.sub_areas.items():
             self._evidence_known[sub_id] = entry.evidence
-        self.chart_model.set_grades(
-            {s: a.sub_area_grade(s) for s in gcp2.SUB_AREA_IDS}, screen.comparison
-        )
-        self.targets_model.set_targets(a.targets)
-        for row in self.area_rows:
-            row.show(self, screen)
+        self.areas.show_assessment(screen)
+        self.summary.show_assessment(screen)
         self.no_pack.setVisible(not screen.has_pack)
         if first:
-            for name, field in self.views.items():
-                field.setPlainText(getattr(a, name))
-            self.parent_agrees.setCurrentIndex(self.parent_agrees.findData(a.parent_agrees))
+            self.family_views.show_assessment(screen)
             self._choose(gcp2.SUB_AREA_IDS[0], load=True, save_last=False)
         else:
             self.sub_area_list.setCurrentIndex(
                 self.sub_areas_model.index(self.sub_areas_model.row_of(self.sub_area))
             )
             self._show_grade()
-        self.addenda.setText(
-            "\n".join(
-                self.tr("Addendum %1 by %2 (%3): %4")
-                .replace("%1", local_datetime_text(x.at))
-                .replace("%2", x.author)
-                .replace("%3", x.reason)
-                .replace("%4", x.text)
-                for x in a.addenda
-            )
-        )
         self._set_editable(not done)
         self.set_family_view(self.family_view)
         if first:
             self.opened.emit()
 
     def _set_editable(self, editable: bool) -> None:
-        for widget in (
-            *self.grade_buttons,
-            *self.views.values(),
-            self.parent_agrees,
-            self.save_views_button,
-            self.add_target_button,
-            self.complete_button,
-        ):
-            widget.setEnabled(editable)
+        for button in self.grade_buttons:
+            button.setEnabled(editable)
         self.evidence.setReadOnly(not editable)
-        for row in self.area_rows:
-            for widget in (row.grade, row.rationale, row.confirm):
-                widget.setEnabled(editable)
-        for widget in (
-            self.addendum_reason,
-            self.addendum_text,
-            self.addendum_button,
-            self.regrade_button,
-        ):
-            widget.setVisible(not editable)
+        for tab in (self.areas, self.family_views, self.summary):
+            tab.set_editable(editable)
 
     def set_family_view(self, on: bool) -> None:
         """ "Show to family": hide the practitioner-only notes."""
         self.family_view = on
-        self.views["practitioner_only"].setVisible(not on)
-        self.practitioner_only_label.setVisible(not on)
+        self.family_views.set_family_view(on)
 
     # -- grading --------------------------------------------------------------------------------
 
@@ -457,7 +251,7 @@ class AssessmentEditor(QWidget):
     def _choose(self, sub_area_id: str, *, load: bool, save_last: bool = True) -> None:
         """Move to a sub-area: keep the evidence typed in the last one, show this one's."""
         if save_last:
-            self._save_evidence_if_changed()
+            self.save_evidence_if_changed()
         self.sub_area = sub_area_id
         self.sub_area_list.setCurrentIndex(
             self.sub_areas_model.index(self.sub_areas_model.row_of(sub_area_id))
@@ -480,15 +274,12 @@ class AssessmentEditor(QWidget):
         self.autosave.watch(draft.key)
 
     def _show_grade(self) -> None:
-        grade = (
-            None
-            if self.current is None
-            else self.current.view.assessment.sub_area_grade(self.sub_area)
-        )
+        a = None if self.current is None else self.current.view.assessment
+        grade = None if a is None else a.sub_area_grade(self.sub_area)
         for n, button in enumerate(self.grade_buttons, start=1):
             button.setChecked(n == grade)
 
-    def _save_evidence_if_changed(self) -> None:
+    def save_evidence_if_changed(self) -> None:
         if self.current is None or self.current.view.is_complete:
             return
         text = self.evidence.toPlainText()
@@ -502,7 +293,7 @@ class AssessmentEditor(QWidget):
         self._evidence_known[sub_area_id] = evidence
         if sub_area_id == self.sub_area:
             self.autosave.watch(self.autosave.key)  # saved with the grade; draft discarded
-        self._run(
+        self.run(
             ops.save_sub_area(self.current.view.id, sub_area_id, grade=grade, evidence=evidence)
         )
 
@@ -521,72 +312,6 @@ class AssessmentEditor(QWidget):
         if row + 1 < len(gcp2.SUB_AREA_IDS):
             self._choose(gcp2.SUB_AREA_IDS[row + 1], load=True)
 
-    # -- areas, views, targets, completion, addenda -----------------------------------------------
-
-    def confirm_area(self, row: AreaRow) -> None:
-        if self.current is None:
-            return
-        grade = row.grade.currentData()
-        if grade is None:
-            row.problem.setText(self.tr("Choose the grade you confirm for this area."))
-            return
-        rationale = row.rationale.text().strip()
-        if area_grade_needs_rationale(grade, row.sub_grades(self.current)) and not rationale:
-            row.problem.setText(
-                self.tr(
-                    "This grade is outside the range of the sub-area grades: give your rationale."
-                )
-            )
-            row.rationale.setFocus()
-            return
-        row.problem.clear()
-        self._run(
-            ops.confirm_area(self.current.view.id, row.area.id, grade=grade, rationale=rationale)
-        )
-
-    def save_views(self) -> None:
-        if self.current is None:
-            return
-        fields: dict[str, str | bool | None] = {
-            name: field.toPlainText() for name, field in self.views.items()
-        }
-        fields["parent_agrees"] = self.parent_agrees.currentData()
-        self._run(ops.update_views(self.current.view.id, fields))
-
-    def add_target(self) -> None:
-        if self.current is None:
-            return
-        review_by = self.target_review.date().toPython()
-        assert isinstance(review_by, date)
-        target = Target(
-            self.target_sub_area.currentData(),
-            self.target_current.value(),
-            self.target_grade.value(),
-            review_by,
-        )
-        self._run(ops.set_targets(self.current.view.id, (*self.targets_model.targets, target)))
-
-    def complete(self) -> None:
-        if self.current is not None:
-            self.flush()
-            self._save_evidence_if_changed()
-            self._run(ops.complete(self.current.view.id))
-
-    def add_addendum(self) -> None:
-        if self.current is None:
-            return
-        reason, text = self.addendum_reason.text().strip(), self.addendum_text.toPlainText()
-        if not reason or not text.strip():
-            self.problem.setText(self.tr("An addendum needs its reason and its text."))
-            return
-        self.addendum_reason.clear()
-        self.addendum_text.clear()
-        self._run(ops.add_addendum(self.current.view.id, reason=reason, text=text))
-
-    def regrade(self) -> None:
-        if self.current is not None and self.detail is not None:
-            self.start(self.detail, self.current.view.child_id, self.current.view.id)
-
     # -- leaving and locking ----------------------------------------------------------------------
 
     def flush(self) -> None:
@@ -598,21 +323,17 @@ class AssessmentEditor(QWidget):
         self.current = self.detail = None
         self._evidence_known = {}
         self.evidence.clear()
-        for field in (*self.views.values(), self.addendum_text):
-            field.clear()
-        for label in (self.title, self.status, self.addenda, self.problem):
+        for label in (self.title, self.status):
             label.clear()
-        for row in self.area_rows:
-            row.forget()
+        for tab in (self.areas, self.family_views, self.summary):
+            tab.forget()
         self.sub_areas_model.clear()
-        self.chart_model.clear()
-        self.targets_model.clear()
 
     def leave(self) -> None:
         if self.current is None:
             return
         family_id = self.current.view.family_id
-        self._save_evidence_if_changed()
+        self.save_evidence_if_changed()
         self.flush()
         self.autosave.watch(None)
         self.closed.emit(family_id)

@@ -1,4 +1,5 @@
-"""The family tab: carers, children, professionals involved (lead marked), and visits, newest first.
+"""The family tab: carers, children, professionals involved (lead marked), and visits, newest first,
+with the children's GCP2 assessments (`ui.family_assessments`) beside them.
 
 Adding a carer, child or professional goes through its dialog and the DB worker; the page
 reloads when a `Changes` names this family.
@@ -12,11 +13,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -25,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.views import FamilyDetail, VisitView
-from ui import assessment_operations, operations
-from ui.assessment_models import FamilyAssessmentsModel
+from ui import operations
 from ui.background import Background, describe_failure
 from ui.changes import Changes, family_changed
+from ui.family_assessments import FamilyAssessments
 from ui.family_models import (
     CarersModel,
     ChildrenModel,
@@ -44,46 +43,7 @@ from ui.record_dialogs import (
     NewProfessional,
     ProfessionalDialog,
 )
-
-
-class RecordTable(QTableView):
-    """A read-only table; Enter activates the current row."""
-
-    entered = Signal(QModelIndex)
-
-    def __init__(self, accessible: str) -> None:
-        super().__init__()
-        self.setAccessibleName(accessible)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
-        self.verticalHeader().hide()
-        self.horizontalHeader().setStretchLastSection(True)
-        # Sized to the contents once per load (`fit_columns`), not on every layout pass as
-        # ResizeToContents would: that re-measures every cell each time the window shows.
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.setWordWrap(False)  # one line per record; the full text is in the tooltip
-
-    def share_width(self) -> None:
-        """Columns share the width equally: no measuring, no sideways scrolling."""
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-
-    def fit_columns(self, samples: list[str]) -> None:
-        """Columns as wide as the sample texts (one per column but the last, which
-        stretches): measuring every cell of a long visit list would cost the GUI thread."""
-        header = self.horizontalHeader()
-        metrics = self.fontMetrics()
-        padding = 3 * metrics.averageCharWidth()
-        for column, sample in enumerate(samples[: header.count() - 1]):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + padding)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.entered.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
+from ui.widgets import RecordTable
 
 
 class FamilyPage(QWidget):
@@ -104,7 +64,6 @@ class FamilyPage(QWidget):
         self.children_model = ChildrenModel(self)
         self.professionals_model = ProfessionalsModel(self)
         self.visits_model = VisitsModel(self)
-        self.assessments_model = FamilyAssessmentsModel(self)
         self.title = QLabel()
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -131,19 +90,13 @@ class FamilyPage(QWidget):
             self.professionals_model, self.tr("Professionals involved")
         )
         self.visits_table = self._table(self.visits_model, self.tr("Visits, newest first"))
-        self.assessments_table = self._table(
-            self.assessments_model, self.tr("GCP2 assessments per child")
-        )
-        self.assessments_table.share_width()
-        self.assessments_table.entered.connect(self._open_assessment_at)
-        self.assessments_table.doubleClicked.connect(self._open_assessment_at)
-        self.gcp2_button = QPushButton(self.tr("&GCP2…"))
-        self.gcp2_button.setToolTip(
-            self.tr(
-                "Open the selected child's draft GCP2, or start one (a re-grade if done before)"
-            )
-        )
-        self.gcp2_button.clicked.connect(self.gcp2_for_current_child)
+        self.assessments = FamilyAssessments(background, self.children_table)
+        self.assessments.gcp2_requested.connect(self.gcp2_requested)
+        self.assessments.open_assessment.connect(self.open_assessment)
+        self.assessments.message.connect(self.message)
+        # By the names the window and its tests use.
+        self.assessments_model = self.assessments.model
+        self.gcp2_button = self.assessments.gcp2_button
         for table in (self.carers_table, self.children_table, self.professionals_table):
             table.share_width()
         self.visits_table.entered.connect(self._open_visit_at)
@@ -185,7 +138,7 @@ class FamilyPage(QWidget):
             3,
             1,
         )
-        grid.addWidget(self._gcp2_group(), 3, 0)
+        grid.addWidget(self.assessments, 3, 0)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
         layout = QVBoxLayout(self)
@@ -197,19 +150,6 @@ class FamilyPage(QWidget):
         table = RecordTable(accessible)
         table.setModel(model)
         return table
-
-    def _gcp2_group(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Graded Care Profile 2"))
-        open_button = QPushButton(self.tr("Open a&ssessment"))
-        open_button.clicked.connect(self._open_current_assessment)
-        row = QHBoxLayout()
-        row.addStretch()
-        row.addWidget(self.gcp2_button)
-        row.addWidget(open_button)
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.assessments_table, 1)
-        layout.addLayout(row)
-        return box
 
     def _group(self, title: str, table: QTableView, action: str, slot: Any) -> QGroupBox:
         box = QGroupBox(title)
@@ -251,7 +191,7 @@ class FamilyPage(QWidget):
         self.visits_model.set_people(names)
         self.visits_model.set_rows(detail.visits)
         self.visits_table.fit_columns(self._visit_column_samples())
-        self._load_assessments(detail)
+        self.assessments.load(detail)
         self.loaded.emit(detail)
 
     def _visit_column_samples(self) -> list[str]:
@@ -277,7 +217,7 @@ class FamilyPage(QWidget):
         self.children_model.clear()
         self.professionals_model.clear()
         self.visits_model.clear()
-        self.assessments_model.clear()
+        self.assessments.clear()
 
     # -- adding records ----------------------------------------------------------------
 
@@ -362,47 +302,6 @@ class FamilyPage(QWidget):
 
     def _open_current_visit(self) -> None:
         self._open_visit_at(self.visits_table.currentIndex())
-
-    # -- GCP2 ------------------------------------------------------------------------------
-
-    def _load_assessments(self, detail: FamilyDetail) -> None:
-        names = {c.id: c.name for c in detail.children}
-
-        def show(by_child: dict[str, Any]) -> None:
-            if self.detail is not None and self.detail.id == detail.id:
-                self.assessments_model.set_rows(by_child, names)
-
-        self._background.run(
-            assessment_operations.assessments_of_children(list(names)),
-            success=show,
-            failure=lambda error: self.message.emit(describe_failure(error)),
-        )
-
-    def gcp2_for_current_child(self) -> None:
-        """The selected child's draft GCP2 if there is one, else a new one: a re-grade of the
-        latest completed assessment when there is one."""
-        row = self.children_table.currentIndex().row()
-        if self.detail is None or not 0 <= row < len(self.detail.children):
-            if self.detail is not None and len(self.detail.children) == 1:
-                row = 0
-            else:
-                self.message.emit(self.tr("Select a child first."))
-                return
-        child_id = self.detail.children[row].id
-        mine = self.assessments_model.of_child(child_id)
-        drafts = [s for s in mine if s.status == "draft"]
-        if drafts:
-            self.open_assessment.emit(self.detail, drafts[-1].id)
-            return
-        done = [s for s in mine if s.status == "complete"]
-        self.gcp2_requested.emit(self.detail, child_id, done[-1].id if done else None)
-
-    def _open_assessment_at(self, index: QModelIndex) -> None:
-        if self.detail is not None and index.isValid():
-            self.open_assessment.emit(self.detail, self.assessments_model.row_at(index.row()).id)
-
-    def _open_current_assessment(self) -> None:
-        self._open_assessment_at(self.assessments_table.currentIndex())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape:
