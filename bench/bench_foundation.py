@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from bench.harness import PY, Figure, median_time, process_time
+from bench.harness import PY, Figure, process_time
 
 BARE_QT = (
     "import sys\n"

@@ -18,6 +18,7 @@ from bench.harness import Figure
 GROUPS = {
     "foundation": "bench.bench_foundation",
     "gateway": "bench.bench_gateway",
+    "lived": "bench.bench_lived",
 }
 
 

@@ -8,4 +8,7 @@ importing them here means every reader and writer of the package knows them.
 """
 
 from app.casefile import assessments as assessments  # registers `assessments` (after professionals)
+from app.casefile import (
+    lived_experience as lived_experience,  # registers `lived_experience`, `chronology`
+)
 from app.casefile import professionals as professionals  # registers the `professionals` section

@@ -149,7 +149,10 @@ class _Walk:
             "address": read_text,
             "carers": self._people(scope, "carer", self.read_carer),
             "children": self._people(scope, "child", self.read_child),
-            "visits": lambda v, p: read_list(v, p, lambda item, ip: self.read_visit(scope, item, ip)),
+            # Visits join the scope too, so a section's entry can name a visit of its family.
+            "visits": self._people(
+                scope, "visit", lambda item, ip: self.read_visit(scope, item, ip)
+            ),
         }
         optional: dict[str, FieldReader] = {
             section.key: _section_reader(section, context) for section in self.sections

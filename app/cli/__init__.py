@@ -37,7 +37,7 @@ def _add_passphrase(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from app.cli import case_commands, pack_commands, profile_commands
+    from app.cli import case_commands, chronology_commands, pack_commands, profile_commands
 
     parser = _Parser(
         prog="homevisit",
@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     profile_commands.register(sub, _add_passphrase)
     case_commands.register(sub, _add_passphrase)
     pack_commands.register(sub, _add_passphrase)
+    chronology_commands.register(sub, _add_passphrase)
     return parser
 
 

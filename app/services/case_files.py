@@ -29,7 +29,7 @@ from app.casefile.records import (
     VisitRecord,
 )
 from app.errors import InvalidInput
-from app.services import assessment_store, case_file_assessments
+from app.services import assessment_store, case_file_assessments, case_file_lived
 from app.services.registry import next_seq, utc_key
 from app.services.unit_of_work import UnitOfWork
 from app.services.views import ImportSummary
@@ -47,7 +47,7 @@ from app.storage.models import (
 from app.storage.models_gcp2 import Gcp2Assessment
 
 _CHUNK = 500  # ids per `IN (...)` when looking for the clashing one
-_STORED_SECTIONS = frozenset({PROFESSIONALS.key, ASSESSMENTS.key})  # family sections this profile has tables for
+_STORED_SECTIONS = frozenset({PROFESSIONALS.key, ASSESSMENTS.key}) | case_file_lived.SECTION_KEYS  # family sections this profile has tables for
 
 
 def _table(model: Any) -> Table:
@@ -67,6 +67,7 @@ def _ids_with_paths(case: CaseFile) -> Iterator[tuple[str, str, str]]:
         for i, professional in enumerate(PROFESSIONALS.of(family)):
             yield professional.id, "professional", f"$.families[{f}].professionals[{i}].id"
     yield from case_file_assessments.assessment_ids_with_paths(case)
+    yield from case_file_lived.ids_with_paths(case)
 
 
 def _check_file(case: CaseFile, ids: list[tuple[str, str, str]]) -> None:
@@ -183,6 +184,7 @@ def import_case_file(uow: UnitOfWork, case: CaseFile, *, actor: str) -> ImportSu
     assessments = case_file_assessments.insert_assessments(
         session, case, next_seq(session, Gcp2Assessment)
     )
+    case_file_lived.insert_entries(session, case)
     summary = ImportSummary(
         families=len(rows[Family]), carers=len(rows[Carer]),
         children=len(rows[Child]), visits=len(rows[Visit]),
@@ -237,8 +239,9 @@ def export_case_file(uow: UnitOfWork, *, actor: str, app_version: str) -> CaseFi
             ProfessionalRecord(row.id, row.name, row.agency, row.role, row.contact, row.lead)
         )
     assessments = assessment_store.by_family(session)
+    lived, agency = case_file_lived.stored_entries(session)
     families = tuple(
-        ASSESSMENTS.with_value(PROFESSIONALS.with_value(
+        case_file_lived.with_entries(ASSESSMENTS.with_value(PROFESSIONALS.with_value(
             FamilyRecord(
                 id=family.id,
                 name=family.name,
@@ -248,7 +251,7 @@ def export_case_file(uow: UnitOfWork, *, actor: str, app_version: str) -> CaseFi
                 visits=tuple(visits.get(family.id, ())),
             ),
             tuple(professionals.get(family.id, ())),
-        ), assessments.get(family.id, ()))
+        ), assessments.get(family.id, ())), lived, agency)
         for family in session.scalars(select(Family).order_by(Family.seq))
     )
     record_event(

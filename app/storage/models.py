@@ -77,7 +77,7 @@ class RecordId(Base):
     __table_args__ = (
         CheckConstraint(
             "kind IN ('practitioner', 'family', 'carer', 'child', 'visit', 'professional', "
-            "'assessment')",
+            "'assessment', 'lived_experience', 'chronology_entry')",
             name="kind",
         ),
         CheckConstraint("length(id) BETWEEN 1 AND 64", name="id_length"),
@@ -287,3 +287,4 @@ class AuditHead(Base):
 # The GCP2 tables live in their own module but on the same `Base`: importing it here means
 # anything that loads these models (migrations, services, tests comparing metadata) sees them.
 from app.storage import models_gcp2 as models_gcp2  # noqa: E402
+from app.storage import models_lived as models_lived  # noqa: E402

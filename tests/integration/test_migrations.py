@@ -11,6 +11,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -19,6 +20,12 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.exc import IntegrityError
 
 from app.casefile.assessments import ASSESSMENTS
+from app.casefile.lived_experience import (
+    CHRONOLOGY,
+    LIVED_EXPERIENCE,
+    ChronologyRecord,
+    LivedExperienceRecord,
+)
 from app.casefile.professionals import PROFESSIONALS, ProfessionalRecord
 from app.casefile.records import CarerRecord, ChildRecord, FamilyRecord, VisitRecord
 from app.errors import HomeVisitError
@@ -145,12 +152,40 @@ class SavedAt:
     drafts: tuple[DraftView, ...] = ()
 
 
+_LIVED_ROWS = [
+    "INSERT INTO record_ids (id, kind) VALUES ('L-old', 'lived_experience'), "
+    "('H-old', 'chronology_entry')",
+    "INSERT INTO lived_experience (id, family_id, child_id, visit_id, seq, occurred_at, "
+    "recorded_at, part_of_day, text, child_voice, impact, source, themes) VALUES ('L-old', "
+    "'F-old', 'K-old', 'V-old', 1, '2026-07-01T07:30:00+01:00', '2026-07-01T12:00:00+01:00', "
+    "'early_morning', 'No breakfast', 'my tummy hurts', 'hungry at school', 'child', "
+    "'[\"home_conditions\"]')",
+    "INSERT INTO chronology_entries (id, family_id, child_id, seq, occurred_at, event, source, "
+    "impact, outcome, themes) VALUES ('H-old', 'F-old', NULL, 1, '2026-06-01T00:00:00+00:00', "
+    "'Police called', 'Police', 'child awake', 'DASH done', '[\"domestic_abuse\"]')",
+    "INSERT INTO prompt_dismissals (seq, prompt_key, family_id, child_id, reason, dismissed_by, "
+    "dismissed_at) VALUES (1, 'abc', 'F-old', NULL, 'already in a meeting', 'Priya Shah', "
+    "'2026-07-02T09:00:00+01:00')",
+]
+
+_LIVED = (LivedExperienceRecord(
+    "L-old", "K-old", "V-old", datetime(2026, 7, 1, 7, 30, tzinfo=_BST),
+    datetime(2026, 7, 1, 12, tzinfo=_BST), "early_morning", "No breakfast", "my tummy hurts",
+    "hungry at school", "child", ("home_conditions",)),)
+_AGENCY = (ChronologyRecord(
+    "H-old", datetime(2026, 6, 1, tzinfo=_UTC), None, "Police called", "Police", "child awake",
+    "DASH done", ("domestic_abuse",)),)
+
 REPRESENTATIVE_ROWS: dict[str, SavedAt] = {
     "0001": SavedAt(_FOUNDATION_ROWS, _FOUNDATION_FAMILY),
     "0002": SavedAt(_FOUNDATION_ROWS + _PROFESSIONAL_ROWS, _FOUNDATION_FAMILY, _PROFESSIONALS,
                     _DRAFTS),
     "0003": SavedAt(_FOUNDATION_ROWS + _PROFESSIONAL_ROWS + _GCP2_ROWS,
                     ASSESSMENTS.with_value(_FOUNDATION_FAMILY, _GCP2_ASSESSMENTS),
+                    _PROFESSIONALS, _DRAFTS),
+    "0004": SavedAt(_FOUNDATION_ROWS + _PROFESSIONAL_ROWS + _GCP2_ROWS + _LIVED_ROWS,
+                    CHRONOLOGY.with_value(LIVED_EXPERIENCE.with_value(ASSESSMENTS.with_value(
+                        _FOUNDATION_FAMILY, _GCP2_ASSESSMENTS), _LIVED), _AGENCY),
                     _PROFESSIONALS, _DRAFTS),
 }
 
@@ -188,9 +223,17 @@ def test_every_revision_has_representative_rows() -> None:
     assert set(REPRESENTATIVE_ROWS) == set(_chain())
 
 
+def _diff(conn: Any) -> list[Any]:
+    """Schema differences, leaving out the FTS5 index (raw SQL, not an ORM model)."""
+    def ours(name: str | None, kind: str, parents: Any) -> bool:
+        return not (kind == "table" and name is not None and name.startswith("notes_fts"))
+    context = MigrationContext.configure(conn, opts={"include_name": ours})
+    return list(compare_metadata(context, Base.metadata))
+
+
 def test_the_models_match_the_migrated_schema(tmp_path: Path) -> None:
     with open_database(tmp_path / "homevisit.db", KEY) as db, db.engine.connect() as conn:
-        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+        assert _diff(conn) == []
 
 
 @pytest.mark.parametrize("revision", _chain())
@@ -210,7 +253,7 @@ def test_a_database_saved_at_each_revision_upgrades_and_reads(tmp_path: Path, re
         assert db.schema_revision() == head_revision()
         assert db.integrity_problems() == []
         with db.engine.connect() as conn:
-            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+            assert _diff(conn) == []
         with UnitOfWork(db) as uow:
             detail = get_family(uow, family.id, actor="Priya Shah")
             exported = export_case_file(uow, actor="Priya Shah", app_version="test")
@@ -333,3 +376,16 @@ def test_a_0002_database_takes_assessments_after_the_upgrade(tmp_path: Path) -> 
             )
     finally:
         db.close()
+
+
+def test_visit_notes_saved_before_0004_are_searchable_after_the_upgrade(tmp_path: Path) -> None:
+    from app.services.search import search_notes
+
+    path = tmp_path / "homevisit.db"
+    old = open_database(path, KEY, upgrade_to="0003")
+    with old.engine.begin() as conn:
+        for statement in _FOUNDATION_ROWS:
+            conn.exec_driver_sql(statement)
+    old.close()
+    with open_database(path, KEY) as db, UnitOfWork(db) as uow:
+        assert [h.record_id for h in search_notes(uow, "notes")] == ["V-old"]

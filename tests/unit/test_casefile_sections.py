@@ -1,6 +1,6 @@
 """A later feature adds a family-level key by registering a section: no change to the walk.
 
-The toy `lived_experience` section here is shaped like the real one will be (entries with their
+The toy `day_notes` section here is shaped like the real `lived_experience` one (entries with their
 own ids, each naming a child of the same family), so the extension point is proved on the
 features that will use it: shared id register, same-family references, document-order paths.
 """
@@ -42,7 +42,7 @@ def read_entries(context: FamilyContext, value: Any, path: str) -> tuple[Entry, 
             return child_id
 
         values = read_object(item, item_path, {
-            "id": lambda v, p: context.ids.claim(v, p, "lived_experience"),
+            "id": lambda v, p: context.ids.claim(v, p, "day_notes"),
             "child": child,
             "words": read_name,
         })
@@ -52,7 +52,7 @@ def read_entries(context: FamilyContext, value: Any, path: str) -> tuple[Entry, 
 
 
 LIVED = FamilySection[tuple[Entry, ...]](
-    key="lived_experience",
+    key="day_notes",
     read=read_entries,
     write=lambda entries: [{"id": e.id, "child": e.child, "words": e.words} for e in entries],
     empty=(),
@@ -70,16 +70,16 @@ def registry() -> SectionRegistry:
 
 def raw_with(entries: Any, family: int = 0) -> bytes:
     doc = base_document()
-    doc["families"][family]["lived_experience"] = entries
+    doc["families"][family]["day_notes"] = entries
     return json.dumps(doc).encode()
 
 
 def test_without_registration_the_key_is_refused_as_unknown() -> None:
-    assert "lived_experience" not in DEFAULT_SECTIONS
+    assert "day_notes" not in DEFAULT_SECTIONS
     with pytest.raises(InvalidInput) as caught:
         parse_case_file(raw_with([ENTRY]), today=TODAY)
-    assert caught.value.path == "$.families[0].lived_experience"
-    assert caught.value.problem.startswith("unknown key 'lived_experience' (line 1 column ")
+    assert caught.value.path == "$.families[0].day_notes"
+    assert caught.value.problem.startswith("unknown key 'day_notes' (line 1 column ")
 
 
 def test_registered_section_is_read_into_the_family_and_written_after_visits(
@@ -91,8 +91,8 @@ def test_registered_section_is_read_into_the_family_and_written_after_visits(
     assert LIVED.of(second) == () and second.sections.keys() == []
     assert section_record_ids(first, registry) == ["L1"]
     written = case_file_to_json(case, exported=None, sections=registry)
-    assert list(written["families"][0])[-2:] == ["visits", "lived_experience"]
-    assert "lived_experience" not in written["families"][1]  # empty: left out
+    assert list(written["families"][0])[-2:] == ["visits", "day_notes"]
+    assert "day_notes" not in written["families"][1]  # empty: left out
     raw = dump_case_file(written)
     assert parse_case_file(raw, today=TODAY, sections=registry) == case
 
@@ -100,16 +100,16 @@ def test_registered_section_is_read_into_the_family_and_written_after_visits(
 @pytest.mark.parametrize(
     ("entries", "family", "path", "problem"),
     [
-        ({"id": "L1"}, 0, "$.families[0].lived_experience", "expected an array, got an object"),
-        ([{**ENTRY, "id": "K1"}], 0, "$.families[0].lived_experience[0].id",
+        ({"id": "L1"}, 0, "$.families[0].day_notes", "expected an array, got an object"),
+        ([{**ENTRY, "id": "K1"}], 0, "$.families[0].day_notes[0].id",
          "id 'K1' is already used at $.families[0].children[0].id"),
-        ([{**ENTRY, "child": "K3"}], 0, "$.families[0].lived_experience[0].child",
+        ([{**ENTRY, "child": "K3"}], 0, "$.families[0].day_notes[0].child",
          "'K3' is not a child of this family"),
-        ([{**ENTRY, "child": "C1"}], 0, "$.families[0].lived_experience[0].child",
+        ([{**ENTRY, "child": "C1"}], 0, "$.families[0].day_notes[0].child",
          "'C1' is not a child of this family"),
-        ([ENTRY, {**ENTRY, "mood": 3}], 0, "$.families[0].lived_experience[1].id",
+        ([ENTRY, {**ENTRY, "mood": 3}], 0, "$.families[0].day_notes[1].id",
          "id 'L1' is already used"),
-        ([{**ENTRY, "mood": 3}], 1, "$.families[1].lived_experience[0].child",
+        ([{**ENTRY, "mood": 3}], 1, "$.families[1].day_notes[0].child",
          "'K2' is not a child of this family"),
     ],
 )
@@ -143,7 +143,7 @@ def test_with_value_stores_empty_as_absent_so_built_and_read_families_are_equal(
     assert read_back.families[0] == built
 
 
-@pytest.mark.parametrize("key", ["visits", "id", "lived_experience"])
+@pytest.mark.parametrize("key", ["visits", "id", "day_notes"])
 def test_a_taken_key_cannot_be_registered(registry: SectionRegistry, key: str) -> None:
     with pytest.raises(ValueError, match="already taken"):
         registry.register(replace(LIVED, key=key))
@@ -154,11 +154,11 @@ def test_writing_a_section_nobody_registered_fails_rather_than_dropping_it(
 ) -> None:
     case = parse_case_file(raw_with([ENTRY]), today=TODAY, sections=registry)
     with pytest.raises(ValueError, match="unregistered sections"):
-        case_file_to_json(case, exported=None)  # the default registry has no lived_experience
+        case_file_to_json(case, exported=None)  # the default registry has no day_notes
 
 
 def test_always_written_section_appears_even_when_empty() -> None:
     registry = SectionRegistry([replace(LIVED, always_written=True)])
     case = parse_case_file(raw_with([]), today=TODAY, sections=registry)
     written = case_file_to_json(case, exported=None, sections=registry)
-    assert [f["lived_experience"] for f in written["families"]] == [[], []]
+    assert [f["day_notes"] for f in written["families"]] == [[], []]
