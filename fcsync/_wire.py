@@ -11,6 +11,7 @@ import base64
 import binascii
 import hashlib
 import json
+import re
 from datetime import UTC, datetime
 from typing import Any, NoReturn
 
@@ -28,13 +29,18 @@ _MAX_SAFE_INT = 2**53 - 1
 _CANONICAL_LAST = {1: "AEIMQUYcgkosw048", 2: "AQgw"}
 
 
+_B64URL = re.compile(r"[A-Za-z0-9_-]*")
+
+
 def b64url_encode(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
 def b64url_decode(text: str) -> bytes:
     """Decode unpadded base64url; raises ValueError on anything else (padding, other alphabet)."""
-    if not isinstance(text, str) or "=" in text or len(text) % 4 == 1:
+    if not isinstance(text, str) or len(text) % 4 == 1 or not _B64URL.fullmatch(text):
+        # The explicit alphabet matters: b64decode maps altchars to "+/" and then accepts
+        # those too, so "/" or "+" would otherwise pass as base64url.
         raise ValueError("not unpadded base64url")
     try:
         raw = base64.b64decode(text + "=" * (-len(text) % 4), altchars=b"-_", validate=True)
