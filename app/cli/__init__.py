@@ -37,7 +37,15 @@ def _add_passphrase(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from app.cli import case_commands, chronology_commands, pack_commands, profile_commands
+    from app.cli import (
+        case_commands,
+        chronology_commands,
+        config_commands,
+        pack_commands,
+        profile_commands,
+        report_commands,
+        sync_commands,
+    )
 
     parser = _Parser(
         prog="homevisit",
@@ -59,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     case_commands.register(sub, _add_passphrase)
     pack_commands.register(sub, _add_passphrase)
     chronology_commands.register(sub, _add_passphrase)
+    report_commands.register(sub, _add_passphrase)
+    sync_commands.register(sub, _add_passphrase)
+    config_commands.register(sub, _add_passphrase)
     return parser
 
 

@@ -32,7 +32,8 @@ from app.storage.models_gcp2 import Gcp2Assessment
 
 PREFIXES = {
     "practitioner": "P", "family": "F", "carer": "C", "child": "K", "visit": "V",
-    "professional": "R", "assessment": "G",
+    "professional": "R", "assessment": "G", "planned_visit": "N", "sharing_decision": "S",
+    "plan": "PL", "plan_action": "A", "level_decision": "T", "escalation": "E",
 }
 
 Sequenced = (

@@ -38,6 +38,8 @@ from sqlalchemy.types import TypeDecorator
 ID_LENGTH = 64
 RECORD_KINDS = (
     "practitioner", "family", "carer", "child", "visit", "professional", "assessment",
+    "lived_experience", "chronology_entry", "planned_visit", "sharing_decision", "plan",
+    "plan_action", "level_decision", "escalation",
 )
 
 NAMING_CONVENTION = {
@@ -77,7 +79,8 @@ class RecordId(Base):
     __table_args__ = (
         CheckConstraint(
             "kind IN ('practitioner', 'family', 'carer', 'child', 'visit', 'professional', "
-            "'assessment', 'lived_experience', 'chronology_entry')",
+            "'assessment', 'lived_experience', 'chronology_entry', 'planned_visit', "
+            "'sharing_decision', 'plan', 'plan_action', 'level_decision', 'escalation')",
             name="kind",
         ),
         CheckConstraint("length(id) BETWEEN 1 AND 64", name="id_length"),

@@ -188,6 +188,10 @@ REPRESENTATIVE_ROWS: dict[str, SavedAt] = {
                         _FOUNDATION_FAMILY, _GCP2_ASSESSMENTS), _LIVED), _AGENCY),
                     _PROFESSIONALS, _DRAFTS),
 }
+# Revisions that add tables of their own replace these entries with their representative rows.
+REPRESENTATIVE_ROWS["0005"] = REPRESENTATIVE_ROWS["0004"]
+REPRESENTATIVE_ROWS["0006"] = REPRESENTATIVE_ROWS["0005"]
+REPRESENTATIVE_ROWS["0007"] = REPRESENTATIVE_ROWS["0006"]
 
 
 def _chain() -> list[str]:
