@@ -10,7 +10,8 @@ practitioner decides.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import importlib
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -30,8 +31,10 @@ from assessments.themes import ThemeCatalogue
 
 __all__ = [
     "ChronologyRow",
+    "ChronologySource",
     "PromptView",
     "add_agency_entry",
+    "add_chronology_source",
     "agency_entries_of_family",
     "dismiss_prompt",
     "family_chronology",
@@ -104,6 +107,25 @@ def agency_entries_of_family(uow: UnitOfWork, family_id: str) -> tuple[Chronolog
     ))
 
 
+ChronologySource = Callable[[UnitOfWork, str, dict[str, str]], list[ChronologyRow]]
+"""Rows one feature adds to a family's chronology: (uow, family_id, child names by id)."""
+
+_SOURCES: list[ChronologySource] = []
+
+# The feature modules that register sources; imported on first use so that every caller (CLI,
+# UI, case-file export) sees the same chronology whatever it happened to import before.
+_FEATURE_MODULES = ("app.services.sharing_chronology", "app.services.plans_chronology")
+
+
+def add_chronology_source(source: ChronologySource) -> ChronologySource:
+    """Let a feature (plans, escalations, front-door outcomes ...) put its records on every
+    family's chronology without this module knowing its tables. Registered at import time by
+    the feature's service module; usable as a decorator."""
+    if source not in _SOURCES:
+        _SOURCES.append(source)
+    return source
+
+
 def _child_names(uow: UnitOfWork, family_id: str) -> dict[str, str]:
     rows = uow.session.execute(select(Child.id, Child.name).where(Child.family_id == family_id))
     return {child_id: name for child_id, name in rows}
@@ -154,6 +176,10 @@ def _all_rows(uow: UnitOfWork, family_id: str) -> list[ChronologyRow]:
                     child=names.get(child_id, ""), event=event, source=_OUR_SERVICE,
                     impact="", outcome="", themes=(),
                 ))
+    for module in _FEATURE_MODULES:
+        importlib.import_module(module)
+    for source in _SOURCES:
+        rows.extend(source(uow, family_id, names))
     rows.sort(key=lambda r: (r.occurred_at, r.kind, r.record_id))
     return rows
 
