@@ -1,15 +1,19 @@
 """Gateway throughput: submissions per second accepted on loopback by one instance with SQLite.
 
-Target (issue 7): ≥ 300 accepted submissions/s. One `fc-gateway serve` process over TLS on
-127.0.0.1 (certificates from trustme), SQLite in its home with synchronous=FULL (a receipt means
-committed). The client pre-builds every envelope and request token (the device's work is not
-the gateway's), then posts them with 32 requests in flight from 8 enrolled devices. Afterwards
-it checks exactly-once: a resend of some answers 200 and the gateway holds one row per summary.
+Target (issue 7): ≥ 300 accepted submissions/s on loopback by one instance with SQLite. One
+`fc-gateway serve` process over TLS on 127.0.0.1 (certificates from trustme), SQLite in its home
+with synchronous=FULL (a receipt means committed; submissions that arrive together share a
+commit, none is answered before it). The client pre-builds every envelope and request token (the
+device's work is not the gateway's), then posts them with 32 requests in flight from 8 enrolled
+devices. Afterwards it checks exactly-once: a resend of some answers 200 and the gateway holds
+one row per summary.
 
-Run: .venv/bin/python -m bench.bench_gateway   (about 30–40 s; prints PASS/FAIL and the ratio)
+Run: .venv/bin/python -m bench.run gateway   (about 30 s; prints PASS/FAIL and the ratio)
 Knobs (environment): FC_BENCH_PER_DEVICE (250), FC_BENCH_IN_FLIGHT (32), FC_BENCH_WORKERS (1,
-`serve --workers`). The CPU line says what the gateway costs per submission whatever else the
-machine is doing; on a shared machine the wall-clock figure is a lower bound.
+`serve --workers`), FC_GATEWAY_WORKER_THREADS (4, the gateway's database threads).
+The CPU line is the gateway's user+system time per submission. It is steadier than the rate but
+not load-independent: with an idle second core the GIL hand-offs between the event loop and the
+database threads cost more, under load less. On a shared machine the rate is a lower bound.
 """
 
 from __future__ import annotations

@@ -1,12 +1,20 @@
-"""Compact JWS signing and verification for FC-Sync.
+"""Compact JWS signing and verification for FC-Sync, with `cryptography` directly.
 
-Signing goes through joserfc, the format authority for everything FC-Sync produces. Verifying
-reads the compact form strictly here (three canonical base64url parts, a header of exactly the
-allowed string parameters) and checks the Ed25519 signature with `cryptography` directly over
-the received bytes: joserfc's key import and registry checks cost several times the signature
-check itself, and the gateway verifies three signatures per submission (bench/bench_gateway.py).
-The rules are the same ones joserfc enforced (alg, typ, no crit/jwk/jku/x5c/…, strict base64url);
-tests/unit/test_fcsync_jws.py compares both paths on the same bad inputs. One algorithm only: `Ed25519` (RFC 9864's fully specified name; the deprecated `EdDSA` is not
+joserfc is the reference both directions are tested against, not the hot path: its key import
+and registry checks cost several times the Ed25519 operation itself, and the gateway verifies
+three signatures and signs one receipt per submission (bench/bench_gateway.py).
+
+- `sign` produces exactly the bytes joserfc's `serialize_compact` produces for the same header
+  and payload: header `json.dumps(ensure_ascii=True, separators=(",", ":"))` in insertion order,
+  unpadded base64url, and Ed25519 signatures are deterministic. It refuses what joserfc refuses
+  (unknown header parameters, non-string values) and also what `verify` would refuse (`jku`,
+  `x5c`, …). tests/gateway/test_fcsync_fast_paths.py compares the two byte for byte.
+- `verify` reads the compact form strictly (three canonical base64url parts, a header of exactly
+  the allowed string parameters) and checks the signature over the received bytes. The rules
+  are the ones joserfc enforced (alg, typ, no crit/jwk/jku/x5c/…, strict base64url);
+  tests/unit/test_fcsync_jws.py compares both paths on the same bad inputs.
+
+One algorithm only: `Ed25519` (RFC 9864's fully specified name; the deprecated `EdDSA` is not
 accepted). The verifier is handed the key by the caller (pinned or looked up by device id);
 header-supplied keys (`jwk`, `jku`, `x5c`, …), `crit` and unknown header parameters are refused.
 Private to `fcsync`.
@@ -14,16 +22,16 @@ Private to `fcsync`.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from joserfc import jws
-from joserfc.jwk import OKPKey
 from joserfc.registry import HeaderParameter, is_str
 
-from fcsync._wire import b64url_decode, read_json_object
+from fcsync._wire import b64url_decode, b64url_encode, read_json_object
 from fcsync.problems import ProtocolError
 
 ALGORITHM = "Ed25519"
@@ -49,11 +57,23 @@ MAX_HEADER_CHARS = 1024
 
 
 def sign(payload: bytes, key: Ed25519PrivateKey, *, typ: str, kid: str, **extra: str) -> str:
-    """Compact JWS over `payload` with header {alg: Ed25519, typ, kid, **extra}."""
+    """Compact JWS over `payload` with header {alg: Ed25519, typ, kid, **extra}.
+
+    ValueError for a header joserfc would refuse (a parameter outside `alg typ kid cty sid aud`,
+    a value that is not a string) or a key that is not an Ed25519 private key.
+    """
     header: dict[str, Any] = {"alg": ALGORITHM, "typ": typ, "kid": kid, **extra}
-    return jws.serialize_compact(
-        header, payload, OKPKey.import_key(key), algorithms=[ALGORITHM], registry=_REGISTRY
-    )
+    if not set(extra) <= _ALLOWED_HEADER - {"alg", "typ", "kid"}:
+        raise ValueError("unsupported JWS header parameter")
+    if not all(isinstance(value, str) for value in header.values()):
+        raise ValueError("JWS header values must be strings")
+    if not isinstance(key, Ed25519PrivateKey):
+        raise ValueError("FC-Sync signs with Ed25519 keys only")
+    if isinstance(payload, str):
+        payload = payload.encode("utf-8")
+    header_segment = b64url_encode(json.dumps(header, ensure_ascii=True, separators=(",", ":")).encode("ascii"))
+    signing_input = f"{header_segment}.{b64url_encode(payload)}"
+    return f"{signing_input}.{b64url_encode(key.sign(signing_input.encode('ascii')))}"
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import hmac
 import secrets
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -110,9 +111,17 @@ def peek_token_device(token: str) -> str:
 
 
 def _peek(token: str) -> tuple[_jws.Compact, str]:
-    code = "bad-request-token"
     if not isinstance(token, str) or len(token) > MAX_TOKEN_CHARS:
-        raise ProtocolError(code, "request token is missing or too long")
+        raise ProtocolError("bad-request-token", "request token is missing or too long")
+    return _read(token)
+
+
+# The gateway peeks at a token (which device?) and then verifies it: read it once. Only a
+# successful read is remembered (exceptions are not cached), and a read depends on nothing
+# but the token's text.
+@lru_cache(maxsize=64)
+def _read(token: str) -> tuple[_jws.Compact, str]:
+    code = "bad-request-token"
     compact = _jws.parse(token, code, "request token")
     try:
         payload = b64url_decode(compact.payload_segment)

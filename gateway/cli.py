@@ -8,9 +8,12 @@
     fc-gateway --home DIR submissions [--json]                      one JSON object per line
     fc-gateway --home DIR add-staff USER --password-stdin
     fc-gateway --home DIR keys                                      key ids and fingerprints
+    fc-gateway --home DIR migrate                                   bring the database schema up to date
 
 $FC_GATEWAY_HOME also sets the home; $FC_GATEWAY_DB (or `--db` on any command) names a
-PostgreSQL database instead of `<home>/gateway.db`. Admin commands write the shared database,
+PostgreSQL database instead of `<home>/gateway.db`. Every command that opens the database
+(and `serve` in each worker) first brings its schema to this version (gateway/schema.py);
+`migrate` does only that and says what it did. Admin commands write the shared database,
 which a running gateway reads on every request, so `revoke` and `enrolment-code` act at once.
 Exit codes (gateway.errors): 2 usage, 5 integrity, 1 anything else; one line on stderr, never a traceback.
 """
@@ -42,6 +45,7 @@ from gateway.config import (
 )
 from gateway.errors import GatewayError, UnknownRecord, UsageError
 from gateway.keys import create_keys, load_keys
+from gateway.schema import BASELINE, upgrade_schema
 from gateway.storage import Store, open_engine
 from gateway.triage import add_staff, audit, submission_lines
 
@@ -88,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     staff.add_argument("user")
     staff.add_argument("--password-stdin", action="store_true", required=True)
     command("keys", "show the gateway's key ids and fingerprints")
+    command("migrate", "bring the database schema to this gateway's version (also done on every start)")
     return parser
 
 
@@ -195,9 +200,25 @@ def _keys(args: argparse.Namespace, home: Path) -> int:
     return 0
 
 
+def _migrate(args: argparse.Namespace, home: Path) -> int:
+    read_settings(home)  # a usable home first, as for every other command
+    engine = open_engine(_db_url(args, home), upgrade=False)
+    try:
+        change = upgrade_schema(engine)
+    finally:
+        engine.dispose()
+    if change.adopted:
+        print(f"adopted a database made before migrations: stamped {BASELINE}, now at {change.after}")
+    elif change.before == change.after:
+        print(f"database schema already at {change.after}")
+    else:
+        print(f"database schema upgraded from {change.before or 'empty'} to {change.after}")
+    return 0
+
+
 _COMMANDS = {
     "init": _init, "serve": _serve, "enrolment-code": _enrolment_code, "revoke": _revoke,
-    "submissions": _submissions, "add-staff": _add_staff, "keys": _keys,
+    "submissions": _submissions, "add-staff": _add_staff, "keys": _keys, "migrate": _migrate,
 }
 
 

@@ -59,6 +59,7 @@ class ServeOptions:
     db_url: str
     public_url: str | None = None
     max_in_flight: int = 256  # concurrent protocol requests before answering 503
+    # Threads for database calls (db_calls.py); SQLite writes may use up to max(16, this).
     worker_threads: int = int(os.environ.get("FC_GATEWAY_WORKER_THREADS", "4"))
     device_rate_per_minute: int = 1200  # per device, token bucket of the same capacity
     enrolments_per_minute: int = 30  # per client address

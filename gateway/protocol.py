@@ -6,6 +6,9 @@ first (401 unknown device, bad or expired token, replayed token id; 403 revoked 
 headers (415, 400), then the envelope and inner signatures and the seal (422), then idempotency
 (201 new, 200 identical resend with the original receipt, 422 conflict). Content problems in a
 well-signed summary never reject: the row is stored and flagged.
+
+The operations run on the event loop; every database call goes through `gateway.db`
+(`db_calls.py`: inline reads on SQLite, threads for everything else).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from fcsync.problems import ProtocolError
 from fcsync.receipts import RECEIPT_MEDIA_TYPE
 from fcsync.tokens import peek_token_device, read_authorization, verify_request_token
 from gateway.config import GatewaySettings
+from gateway.db_calls import DatabaseCalls
 from gateway.keys import GatewayKeys
 from gateway.limits import RateLimiter
 from gateway.storage import DeviceRecord, RequestToken, Store
@@ -60,6 +64,7 @@ class Gateway:
     store: Store
     limiter: RateLimiter  # per device
     enrol_limiter: RateLimiter  # per client address: a code can only be guessed by trying
+    db: DatabaseCalls
 
     @property
     def organisation(self) -> str:
@@ -77,14 +82,14 @@ def configuration(gateway: Gateway) -> Answer:
     return Answer(200, body, JSON, {"Cache-Control": "no-cache"})
 
 
-def enrol(gateway: Gateway, request: DeviceRequest) -> Answer:
+async def enrol(gateway: Gateway, request: DeviceRequest) -> Answer:
     retry = gateway.enrol_limiter.retry_after(request.client)
     if retry:
         raise ProtocolError("rate-limited", "too many enrolment attempts", retry_after=retry)
     if len(request.body) > MAX_ENROLMENT_BYTES:
         raise ProtocolError("too-large", "enrolment body is too large")
     checked = verify_enrolment_request(request.body, url=request.url, now=int(time.time()))
-    device_id, created = gateway.store.enrol(checked, datetime.now(UTC))
+    device_id, created = await gateway.db.write(gateway.store.enrol, checked, datetime.now(UTC))
     body = build_enrolment_response(
         device_id=device_id,
         organisation=gateway.organisation,
@@ -95,7 +100,9 @@ def enrol(gateway: Gateway, request: DeviceRequest) -> Answer:
     return Answer(201 if created else 200, body, JSON)
 
 
-def authenticate(gateway: Gateway, request: DeviceRequest, *, spend: bool = True) -> tuple[DeviceRecord, RequestToken]:
+async def authenticate(
+    gateway: Gateway, request: DeviceRequest, *, spend: bool = True
+) -> tuple[DeviceRecord, RequestToken]:
     """The request token: who sent this, is it fresh and unused, may that device still send.
 
     With `spend=False` the caller must spend the token before answering: in the same transaction
@@ -104,7 +111,7 @@ def authenticate(gateway: Gateway, request: DeviceRequest, *, spend: bool = True
     replayed token is always refused as such, whatever else is wrong with the request.
     """
     token = read_authorization(request.headers.get("authorization"))
-    device = gateway.store.device(peek_token_device(token))
+    device = await gateway.db.read(gateway.store.device, peek_token_device(token))
     if device is None:
         raise ProtocolError("unknown-device", "this gateway does not know the device")
     claims = verify_request_token(
@@ -116,28 +123,28 @@ def authenticate(gateway: Gateway, request: DeviceRequest, *, spend: bool = True
         raise ProtocolError("rate-limited", "too many requests from this device", retry_after=retry)
     used = RequestToken(device.device_id, claims.jti, datetime.fromtimestamp(claims.expires_at, UTC))
     if spend or device.revoked:
-        spend_token(gateway, used)
+        await spend_token(gateway, used)
     if device.revoked:
         raise ProtocolError("device-revoked", "this device has been revoked")
     return device, used
 
 
-def spend_token(gateway: Gateway, used: RequestToken) -> None:
-    if not gateway.store.consume_token(used, datetime.now(UTC)):
+async def spend_token(gateway: Gateway, used: RequestToken) -> None:
+    if not await gateway.db.write(gateway.store.consume_token, used, datetime.now(UTC)):
         raise ProtocolError("replayed-request-token", "this request token was already used")
 
 
-def submit(gateway: Gateway, request: DeviceRequest) -> Answer:
-    device, used = authenticate(gateway, request, spend=False)
+async def submit(gateway: Gateway, request: DeviceRequest) -> Answer:
+    device, used = await authenticate(gateway, request, spend=False)
     try:
-        return _submit(gateway, request, device, used)
+        return await _submit(gateway, request, device, used)
     except ProtocolError as exc:
         if exc.code != "replayed-request-token":
-            spend_token(gateway, used)  # a refused request still uses up its token
+            await spend_token(gateway, used)  # a refused request still uses up its token
         raise
 
 
-def _submit(gateway: Gateway, request: DeviceRequest, device: DeviceRecord, used: RequestToken) -> Answer:
+async def _submit(gateway: Gateway, request: DeviceRequest, device: DeviceRecord, used: RequestToken) -> Answer:
     media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media_type != ENVELOPE_MEDIA_TYPE:
         raise ProtocolError("unsupported-media-type", f"send the envelope as {ENVELOPE_MEDIA_TYPE}")
@@ -157,8 +164,8 @@ def _submit(gateway: Gateway, request: DeviceRequest, device: DeviceRecord, used
         # Sealed to our key yet addressed to another council: a device set-up fault, not content.
         raise ProtocolError("malformed-envelope", "the envelope is addressed to another organisation")
     issues = content_issues(opened.summary, opened.submission_id)
-    stored = gateway.store.store_submission(
-        opened, request.body, status="accepted-flagged" if issues else "accepted",
+    stored = await gateway.db.write(
+        gateway.store.store_submission, opened, request.body, status="accepted-flagged" if issues else "accepted",
         issues=issues, now=datetime.now(UTC), token=used,
     )
     return Answer(
@@ -167,16 +174,16 @@ def _submit(gateway: Gateway, request: DeviceRequest, device: DeviceRecord, used
     )
 
 
-def submission_receipt(gateway: Gateway, request: DeviceRequest, submission_id: str) -> Answer:
-    device, _ = authenticate(gateway, request)
-    receipt = gateway.store.receipt_for(device.device_id, submission_id)
+async def submission_receipt(gateway: Gateway, request: DeviceRequest, submission_id: str) -> Answer:
+    device, _ = await authenticate(gateway, request)
+    receipt = await gateway.db.read(gateway.store.receipt_for, device.device_id, submission_id)
     if receipt is None:
         raise ProtocolError("not-found", "no submission with that id from this device")
     return Answer(200, receipt.encode("ascii"), RECEIPT_MEDIA_TYPE)
 
 
-def outcomes(gateway: Gateway, request: DeviceRequest, cursor: str | None) -> Answer:
-    device, _ = authenticate(gateway, request)
+async def outcomes(gateway: Gateway, request: DeviceRequest, cursor: str | None) -> Answer:
+    device, _ = await authenticate(gateway, request)
     after = int(cursor) if cursor and cursor.isdigit() and len(cursor) < 19 else 0
-    tokens, last = outcomes_after(gateway.store, device.device_id, after)
+    tokens, last = await gateway.db.read(outcomes_after, gateway.store, device.device_id, after)
     return Answer(200, build_outcome_list(tokens, None if last is None else str(last)), JSON)

@@ -1,40 +1,30 @@
 """The gateway's database: opening it (SQLite in the home, or PostgreSQL by URL) and the protocol's
 durable operations: enrolment codes, devices, used request tokens and received submissions.
 
-Every write is one short transaction, committed before the caller answers the device. On SQLite
-writes start with BEGIN IMMEDIATE, so concurrent writers queue on the busy timeout instead of
-failing on a stale snapshot; on PostgreSQL a concurrent duplicate insert waits for the winner and
-then fails on the unique constraint, which `store_submission` turns into "read the winner".
+Every write is committed before the caller answers the device. On SQLite writes start with
+BEGIN IMMEDIATE, so writers of other processes queue on the busy timeout instead of failing on a
+stale snapshot, and writes of this process that arrive together share one commit
+(`group_commit.py`); on PostgreSQL each is its own transaction, and a concurrent duplicate insert
+waits for the winner and then fails on the unique constraint, which `store_submission` turns into
+"read the winner". The per-request statements run on the DB-API connection (`hotpath.py`); the
+rest (admin commands, the inbox) through the ORM.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import random
 import secrets
-import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import (
-    Connection,
-    Engine,
-    Select,
-    bindparam,
-    create_engine,
-    delete,
-    event,
-    insert,
-    select,
-    update,
-)
+from sqlalchemy import Engine, bindparam, create_engine, delete, event, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -43,9 +33,19 @@ from fcsync.envelope import OpenedSubmission
 from fcsync.keys import ed25519_public_key_from_jwk
 from fcsync.problems import ProtocolError
 from fcsync.receipts import make_receipt
+from gateway.group_commit import CommitGroup
+from gateway.hotpath import (
+    RawConnection,
+    RawStatement,
+    compile_raw,
+    raw_connection,
+    raw_transaction,
+)
 from gateway.keys import GatewayKeys
-from gateway.models import Base, Device, EnrolmentCode, Submission, UsedRequestToken
+from gateway.models import Device, EnrolmentCode, Submission, UsedRequestToken
+from gateway.schema import upgrade_schema
 
+T = TypeVar("T")
 CODE_LIFETIME = timedelta(hours=24)
 TOKEN_SKEW = timedelta(seconds=60)
 # Crockford's base32 without look-alikes (no I, L, O, U): codes are read aloud and typed.
@@ -60,17 +60,24 @@ def database_url(url: str) -> str:
     return url
 
 
-def open_engine(url: str) -> Engine:
-    """An engine for `url`, with the schema created if missing."""
+def open_engine(url: str, *, upgrade: bool = True) -> Engine:
+    """An engine for `url`, its schema brought to this gateway's revision (gateway/schema.py)
+    unless `upgrade` is False (for `fc-gateway migrate`, which reports what it does)."""
     url = database_url(url)
     if url.startswith("sqlite"):
         engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=8, max_overflow=24
+            url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=8, max_overflow=24,
+            pool_use_lifo=True,  # the most recently used connection has the warmest page cache
         )
         _sqlite_pragmas(engine)
     else:
         engine = create_engine(url, pool_size=8, max_overflow=24, pool_pre_ping=True)
-    Base.metadata.create_all(engine)
+    if upgrade:
+        try:
+            upgrade_schema(engine)
+        except BaseException:
+            engine.dispose()
+            raise
     return engine
 
 
@@ -89,8 +96,6 @@ def _sqlite_pragmas(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         options = connection.get_execution_options()
-        if options.get("fc_single_read", False):
-            return  # one SELECT is atomic on its own; a BEGIN round trip would only cost CPU
         connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get("fc_immediate", False) else "BEGIN")
 
 
@@ -139,11 +144,18 @@ class Store:
         self.organisation = organisation
         is_sqlite = engine.dialect.name == "sqlite"
         self._write_bind = engine.execution_options(fc_immediate=True) if is_sqlite else engine
-        self._single_read = engine.execution_options(fc_single_read=True) if is_sqlite else engine
-        # SQLite has one writer at a time. Threads of this process queue for it on a lock, which
-        # wakes the next one at once; left to the busy handler they would sleep in growing steps
-        # while the database sat idle. Other processes (--workers) still meet the busy timeout.
-        self._submission_lock: threading.Lock | None = threading.Lock() if is_sqlite else None
+        self._sql = HotStatements.compile(engine)
+        # SQLite has one writer at a time and every commit waits for an fsync: this process's
+        # writes share commits (group_commit.py). Other processes (--workers) meet the busy
+        # timeout. PostgreSQL commits concurrent transactions in parallel on its own.
+        self._group = CommitGroup(engine) if is_sqlite else None
+
+    def _write_raw(self, work: Callable[[RawConnection], T]) -> T:
+        """Run `work` in a committed write transaction (shared with others on SQLite)."""
+        if self._group is not None:
+            return self._group.run(work)
+        with raw_transaction(self.engine) as connection:
+            return work(connection)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -200,11 +212,12 @@ class Store:
 
     def device(self, device_id: str) -> DeviceRecord | None:
         """The device as the database says now (read on every request: a revocation counts at once)."""
-        with self._single_read.connect() as connection:
-            row = connection.execute(_DEVICE, {"device_id": device_id}).first()
+        with raw_connection(self.engine) as connection:
+            row = connection.first(self._sql.device, {"device_id": device_id})
         if row is None:
             return None
-        return DeviceRecord(device_id, _public_key(row.public_jwk), row.status, row.practitioner, row.label)
+        public_jwk, status, practitioner, label = row
+        return DeviceRecord(device_id, _public_key(public_jwk), status, practitioner, label)
 
     def revoke(self, device_id: str, now: datetime) -> bool:
         """Revoke a device at once (running instances read status per request). False if unknown."""
@@ -220,11 +233,13 @@ class Store:
 
     def consume_token(self, token: RequestToken, now: datetime) -> bool:
         """Record a token id as used; False if it was already used (a replay)."""
+        def spend(connection: RawConnection) -> None:
+            self._spend(connection, token)
+            if random.random() < 1 / 256:  # amortised clean-up of ids that can no longer replay
+                connection.execute(self._sql.forget_tokens, {"now": now})
+
         try:
-            with self._write_bind.begin() as connection:
-                _spend(connection, token)
-                if random.random() < 1 / 256:  # amortised clean-up of ids that can no longer replay
-                    connection.execute(delete(UsedRequestToken).where(UsedRequestToken.expires_at < now))
+            self._write_raw(spend)
         except IntegrityError:
             return False
         return True
@@ -245,79 +260,95 @@ class Store:
 
         Same (device, submission id) with the same inner digest → the original receipt;
         with another digest → ProtocolError submission-conflict. Never overwrites.
-        The request token is spent in the same transaction (one commit per submission).
+        The request token is spent in the same transaction as the row.
         """
-        # Sealed before the transaction: the writer's lock is held only for the database work.
+        # Sealed before the transaction: the write lock is held only for the database work.
         inner_sealed = self.keys.at_rest.seal(
             opened.inner_jws.encode("ascii"), summary_context(opened.device_id, opened.submission_id))
-        with self._submission_lock or contextlib.nullcontext():
-            return self._store(opened, envelope, inner_sealed, status=status, issues=issues, now=now, token=token)
 
-    def _store(
-        self, opened: OpenedSubmission, envelope: bytes, inner_sealed: bytes, *,
-        status: str, issues: Sequence[str], now: datetime, token: RequestToken,
-    ) -> StoredReceipt:
+        def store(connection: RawConnection) -> StoredReceipt:
+            try:  # first statement: on a replay nothing else has happened yet
+                self._spend(connection, token)
+            except IntegrityError:
+                raise ProtocolError("replayed-request-token", "this request token was already used") from None
+            existing = self._find(connection, opened.device_id, opened.submission_id)
+            if existing is not None:
+                return StoredReceipt(False, _same_or_conflict(*existing, opened))
+            pk = connection.first(self._sql.insert_submission, dict(
+                device_id=opened.device_id, submission_id=opened.submission_id,
+                envelope=envelope, envelope_digest=opened.envelope_digest,
+                inner_digest=opened.inner_digest, inner_sealed=inner_sealed,
+                status=status, issues=json.dumps(list(issues)), sealed_at=opened.sealed_at,
+                received_at=now, triage="awaiting", receipt="", reference=None,
+            ))[0]  # PostgreSQL: a concurrent duplicate fails here
+            reference = f"FC-{now.year}-{pk:06d}"
+            receipt = make_receipt(
+                self.keys.receipt_key, self.keys.receipt_key_id,
+                submission_id=opened.submission_id, device_id=opened.device_id,
+                inner_digest=opened.inner_digest, envelope_digest=opened.envelope_digest,
+                status=status, received_at=now, reference=reference, issues=issues,
+            )
+            connection.execute(self._sql.set_receipt, {"row": pk, "reference": reference, "receipt": receipt})
+            return StoredReceipt(True, receipt)
+
         try:
-            with self._write_bind.begin() as connection:
-                try:  # first statement: on a replay nothing else has happened yet
-                    _spend(connection, token)
-                except IntegrityError:
-                    raise ProtocolError("replayed-request-token", "this request token was already used") from None
-                existing = connection.execute(*_stored(opened.device_id, opened.submission_id)).first()
-                if existing is not None:
-                    return StoredReceipt(False, _same_or_conflict(existing.inner_digest, existing.receipt, opened))
-                # Core, not the ORM unit of work: this is the hot path of the gateway.
-                pk = connection.execute(_INSERT_SUBMISSION, dict(
-                    device_id=opened.device_id, submission_id=opened.submission_id,
-                    envelope=envelope, envelope_digest=opened.envelope_digest,
-                    inner_digest=opened.inner_digest, inner_sealed=inner_sealed,
-                    status=status, issues=json.dumps(list(issues)), sealed_at=opened.sealed_at,
-                    received_at=now, triage="awaiting", receipt="", reference=None,
-                )).scalar_one()  # PostgreSQL: a concurrent duplicate fails here
-                reference = f"FC-{now.year}-{pk:06d}"
-                receipt = make_receipt(
-                    self.keys.receipt_key, self.keys.receipt_key_id,
-                    submission_id=opened.submission_id, device_id=opened.device_id,
-                    inner_digest=opened.inner_digest, envelope_digest=opened.envelope_digest,
-                    status=status, received_at=now, reference=reference, issues=issues,
-                )
-                connection.execute(_SET_RECEIPT, {"row": pk, "reference": reference, "receipt": receipt})
+            return self._write_raw(store)
         except IntegrityError:
-            with self.engine.connect() as connection:
-                winner = connection.execute(*_stored(opened.device_id, opened.submission_id)).first()
+            with raw_connection(self.engine) as connection:
+                winner = self._find(connection, opened.device_id, opened.submission_id)
             if winner is None:
                 raise
             # The losing transaction took the token's record with it: spend it on its own.
             if not self.consume_token(token, now):
                 raise ProtocolError("replayed-request-token", "this request token was already used") from None
-            return StoredReceipt(False, _same_or_conflict(winner.inner_digest, winner.receipt, opened))
-        return StoredReceipt(True, receipt)
+            return StoredReceipt(False, _same_or_conflict(*winner, opened))
 
     def receipt_for(self, device_id: str, submission_id: str) -> str | None:
-        with self.engine.connect() as connection:
-            row = connection.execute(*_stored(device_id, submission_id)).first()
-        return str(row.receipt) if row is not None else None
+        with raw_connection(self.engine) as connection:
+            row = self._find(connection, device_id, submission_id)
+        return row[1] if row is not None else None
+
+    def _find(self, connection: RawConnection, device_id: str, submission_id: str) -> tuple[str, str] | None:
+        """(inner_digest, receipt) of a stored submission, or None."""
+        row = connection.first(self._sql.stored, {"device_id": device_id, "submission_id": submission_id})
+        return None if row is None else (str(row[0]), str(row[1]))
+
+    def _spend(self, connection: RawConnection, token: RequestToken) -> None:
+        connection.execute(self._sql.insert_token, {
+            "device_id": token.device_id, "jti": token.jti, "expires_at": token.expires_at + TOKEN_SKEW})
 
 
-def _spend(connection: Connection, token: RequestToken) -> None:
-    connection.execute(_INSERT_TOKEN, {
-        "device_id": token.device_id, "jti": token.jti, "expires_at": token.expires_at + TOKEN_SKEW})
+@dataclass(frozen=True)
+class HotStatements:
+    """The per-request statements, compiled once for the engine's dialect (see gateway/hotpath.py)."""
 
+    device: RawStatement
+    insert_token: RawStatement
+    forget_tokens: RawStatement
+    stored: RawStatement
+    insert_submission: RawStatement
+    set_receipt: RawStatement
 
-# The hot path's statements, built once: constructing them per request cost more CPU than the
-# SQL itself (measured with bench/bench_gateway.py).
-_DEVICE = select(Device.public_jwk, Device.status, Device.practitioner, Device.label).where(
-    Device.device_id == bindparam("device_id"))
-_INSERT_TOKEN = insert(UsedRequestToken)
-_STORED = select(Submission.inner_digest, Submission.receipt).where(
-    Submission.device_id == bindparam("device_id"), Submission.submission_id == bindparam("submission_id"))
-_INSERT_SUBMISSION = insert(Submission).returning(Submission.pk)
-_SET_RECEIPT = update(Submission).where(Submission.pk == bindparam("row")).values(
-    reference=bindparam("reference"), receipt=bindparam("receipt"))
-
-
-def _stored(device_id: str, submission_id: str) -> tuple[Select[str, str], dict[str, str]]:
-    return _STORED, {"device_id": device_id, "submission_id": submission_id}
+    @classmethod
+    def compile(cls, engine: Engine) -> HotStatements:
+        token_columns = ("device_id", "jti", "expires_at")
+        submission_columns = ("device_id", "submission_id", "envelope", "envelope_digest", "inner_digest",
+                              "inner_sealed", "status", "issues", "sealed_at", "received_at", "triage",
+                              "receipt", "reference")
+        statements = dict(
+            device=select(Device.public_jwk, Device.status, Device.practitioner, Device.label).where(
+                Device.device_id == bindparam("device_id")),
+            insert_token=insert(UsedRequestToken).values({c: bindparam(c) for c in token_columns}),
+            forget_tokens=delete(UsedRequestToken).where(UsedRequestToken.expires_at < bindparam("now")),
+            stored=select(Submission.inner_digest, Submission.receipt).where(
+                Submission.device_id == bindparam("device_id"),
+                Submission.submission_id == bindparam("submission_id")),
+            insert_submission=insert(Submission).values(
+                {c: bindparam(c) for c in submission_columns}).returning(Submission.pk),
+            set_receipt=update(Submission).where(Submission.pk == bindparam("row")).values(
+                reference=bindparam("reference"), receipt=bindparam("receipt")),
+        )
+        return cls(**{name: compile_raw(statement, engine) for name, statement in statements.items()})
 
 
 @lru_cache(maxsize=4096)

@@ -25,6 +25,7 @@ from gateway.config import ServeOptions, default_db_url
 from gateway.models import Submission
 from gateway.protocol import Gateway
 from tests.gateway.device import SimulatedDevice
+from tests.gateway.postgres import PostgresServer, postgres_bin, postgres_server
 
 ORG = "LA-E08000025"
 ROOT_DIR = Path(__file__).resolve().parents[2]
@@ -160,3 +161,19 @@ def client(running: RunningGateway) -> Iterator[httpx.Client]:
 @pytest.fixture
 def device(running: RunningGateway, client: httpx.Client) -> SimulatedDevice:
     return running.new_device(client)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """One throw-away PostgreSQL server for the session (tests/gateway/postgres.py)."""
+    bin_dir = postgres_bin()
+    if bin_dir is None:
+        pytest.skip("PostgreSQL server binaries (/usr/lib/postgresql/*/bin) are not installed")
+    with postgres_server(bin_dir) as server:
+        yield server
+
+
+@pytest.fixture
+def pg_url(postgres: PostgresServer) -> str:
+    """A new, empty database on that server."""
+    return postgres.create_database()

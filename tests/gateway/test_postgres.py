@@ -3,31 +3,13 @@ constraint under concurrency, and two gateway instances sharing one database."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import pytest
-
 from fcsync.tokens import authorization_header, make_request_token
 from tests.gateway.conftest import RunningGateway
-from tests.gateway.postgres import PostgresServer, postgres_bin, postgres_server
 from tests.gateway.test_submissions import problem_code
-
-BIN = postgres_bin()
-pytestmark = pytest.mark.skipif(BIN is None, reason="PostgreSQL server binaries (/usr/lib/postgresql/*/bin) are not installed")
-
-
-@pytest.fixture(scope="module")
-def postgres() -> Iterator[PostgresServer]:
-    assert BIN is not None
-    with postgres_server(BIN) as server:
-        yield server
-
-
-@pytest.fixture
-def pg_url(postgres: PostgresServer) -> str:
-    return postgres.create_database()
 
 
 def test_submit_resend_conflict_and_revoke_on_postgresql(

@@ -253,25 +253,24 @@ def test_losing_a_race_on_the_constraint_answers_with_the_winners_receipt(
 ) -> None:
     """Force the race deterministically: the pre-check misses the row, the insert then fails on
     UNIQUE(device_id, submission_id), and the gateway reads the winner instead of failing."""
-    import gateway.storage as storage
-
+    store = running.gateway.store
     sealed = device.seal()
     first = device.submit(sealed.envelope, sealed.submission_id)
     assert first.status_code == 201
-    real = storage._stored
+    real = store._find
     calls: list[str] = []
 
-    def blind_first_look(device_id: str, submission_id: str) -> object:
+    def blind_first_look(connection: object, device_id: str, submission_id: str) -> object:
         calls.append(submission_id)
-        return real("nobody", submission_id) if len(calls) == 1 else real(device_id, submission_id)
+        return real(connection, "nobody", submission_id) if len(calls) == 1 else real(connection, device_id, submission_id)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(storage, "_stored", blind_first_look)
+    monkeypatch.setattr(store, "_find", blind_first_look)
     token = device.token("POST", "v1/submissions", sealed.envelope)
     again = device.submit(sealed.envelope, sealed.submission_id, token=token)
     assert (again.status_code, again.text) == (200, first.text)
     assert len(calls) == 2  # the blind pre-check, then the read of the winner
     assert running.stored_rows() == 1
     # The losing transaction was rolled back, yet its request token is spent all the same.
-    monkeypatch.setattr(storage, "_stored", real)
+    monkeypatch.setattr(store, "_find", real)
     replay = device.submit(sealed.envelope, sealed.submission_id, token=token)
     assert (replay.status_code, problem_code(replay)) == (401, "replayed-request-token")
