@@ -1,4 +1,10 @@
-"""Starting the desktop app: the QApplication, translations, and the session's first window."""
+"""Starting the desktop app: the QApplication, translations, and the session's first window.
+
+The interface is written in British English, so English needs no catalogue. Other languages
+are `resources/translations/homevisit_<lang>.ts` files, compiled to `.qm` by `scripts/start-app`
+(or a packaging step) with `pyside6-lrelease`; compiled catalogues are build output, never
+committed. The one for the system language is loaded at start, with Qt's own strings.
+"""
 
 from __future__ import annotations
 
@@ -15,17 +21,20 @@ from ui.settings import Preferences
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
 
 
-def install_translations(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
-    """Qt's own strings and ours in the system language, where a translation exists."""
+def install_translations(
+    app: QApplication, locale: QLocale | None = None, folder: Path = TRANSLATIONS
+) -> list[QTranslator]:
+    """Qt's own strings and ours in the system language, where a compiled catalogue exists
+    (`homevisit_<lang>.qm` in `folder`); none for English, the source language."""
     locale = locale or QLocale()
     installed: list[QTranslator] = []
     sources = (
         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-        ("homevisit", str(TRANSLATIONS)),
+        ("homevisit", str(folder)),
     )
-    for name, folder in sources:
+    for name, where in sources:
         translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
+        if translator.load(locale, name, "_", where):
             app.installTranslator(translator)
             installed.append(translator)
     return installed

@@ -1,10 +1,15 @@
-"""The caseload tab: every family, searchable as you type, opened with Enter or a double click."""
+"""The caseload tab: every family, searchable as you type, opened with Enter or a double click.
+
+The rows come first (one quick job: unlocking waits for it); each family's open concerns follow
+from a second job on the worker and fill their column when counted, so a long caseload never
+waits for the recurring-theme rules to run over every chronology.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +29,7 @@ from ui.background import Background
 from ui.caseload_model import FAMILY_ID_ROLE, CaseloadFilter, CaseloadModel
 from ui.changes import Changes
 from ui.formatting import local_datetime_text
+from ui.visit_operations import load_open_concerns
 
 
 class CaseloadTable(QTableView):
@@ -42,10 +48,12 @@ class CaseloadPage(QWidget):
     open_family = Signal(str)
     new_family = Signal()
     loaded = Signal()
+    concerns_counted = Signal()
 
     def __init__(self, background: Background, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._background = background
+        self._generation = 0  # which load a concerns count belongs to
         self.model = CaseloadModel(self)
         self.filter = CaseloadFilter(self)
         self.filter.setSourceModel(self.model)
@@ -75,7 +83,18 @@ class CaseloadPage(QWidget):
         sample = local_datetime_text(datetime(2026, 9, 30, 23, 59, tzinfo=timezone.utc))
         widest_date = self.fontMetrics().horizontalAdvance(sample) + 2 * em
         header.resizeSection(CaseloadModel.LAST_VISIT, max(12 * em, widest_date))
-        header.resizeSection(CaseloadModel.VISITS, 6 * em)
+        next_sample = QCoreApplication.translate("CaseloadModel", "%1 (overdue)").replace(
+            "%1", sample
+        )
+        header.resizeSection(
+            CaseloadModel.NEXT_VISIT,
+            max(12 * em, self.fontMetrics().horizontalAdvance(next_sample) + 2 * em),
+        )
+        for column in (CaseloadModel.CONCERNS, CaseloadModel.VISITS):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            header.resizeSection(
+                column, max(6 * em, self.fontMetrics().horizontalAdvance(title) + 3 * em)
+            )
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated_family.connect(self._open_index)
@@ -96,6 +115,7 @@ class CaseloadPage(QWidget):
         self.filter.layoutChanged.connect(self._show_count)
 
     def reload(self) -> None:
+        self._generation += 1
         self._background.run(operations.load_caseload(), success=self._show)
 
     def on_changes(self, changes: Changes) -> None:
@@ -112,8 +132,22 @@ class CaseloadPage(QWidget):
         elif self.filter.rowCount() > 0:
             self.table.setCurrentIndex(self.filter.index(0, 0))
         self.loaded.emit()
+        generation = self._generation
+        self._background.run(
+            load_open_concerns(),
+            success=lambda counts: self._show_concerns(generation, counts),
+            failure=lambda _error: None,  # the column stays blank; the caseload still works
+            quiet=True,
+        )
+
+    def _show_concerns(self, generation: int, counts: dict[str, int]) -> None:
+        if not self._background.unlocked or generation != self._generation:
+            return  # locked, or the rows were reloaded meanwhile (their own count follows)
+        self.model.set_concerns(counts)
+        self.concerns_counted.emit()
 
     def clear(self) -> None:
+        self._generation += 1
         self.search.clear()
         self.model.clear()
 

@@ -1,6 +1,7 @@
 """When to lock by itself: after a spell without keyboard or mouse input, or when the system
 suspends the app or leaves it in the background for long (a closed lid, a locked session, where
-the platform tells Qt so).
+the platform tells Qt so). On Linux desktops the session's own lock and the laptop going to sleep
+arrive over D-Bus instead (`ui.system_lock`); the session (`ui.session`) listens to both.
 
 Input is noticed by an event filter on the whole application, which only stamps the time; a
 coarse timer compares that stamp with the limit, so a moving mouse costs next to nothing.

@@ -3,7 +3,9 @@
 Owns the order of things at lock time — flush the draft being typed, clear every record from the
 window, then (on the DB worker, after that flush) close the profile, which drops the key and the
 engine — and, at unlock, returning to the same screen with the draft's text. Which windows exist
-and when is decided here, so the windows themselves stay simple forms.
+and when is decided here, so the windows themselves stay simple forms. What asks for a lock:
+Ctrl+L, idle time or a suspended app (`ui.idle`), and the desktop locking or the laptop going to
+sleep (`ui.system_lock`, over D-Bus where there is one).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from ui.first_run import FirstRunWindow
 from ui.garbage import IdleCollector
 from ui.idle import IdleLock
 from ui.settings import Preferences
+from ui.system_lock import SystemLockWatch
 from ui.unlock import UnlockWindow
 
 if TYPE_CHECKING:
@@ -77,6 +80,8 @@ class Session(QObject):
         self._place: Place | None = None
         self._finished = False
         self.idle.lock_due.connect(self.lock)
+        self.system_lock = SystemLockWatch(self)
+        self.system_lock.lock_due.connect(lambda _source: self.lock())
         self.unlock_window.unlock_requested.connect(self._unlock)
 
     @property
@@ -113,6 +118,8 @@ class Session(QObject):
             _load_core_modules,
             success=lambda _none: QTimer.singleShot(0, self._warm_up_main_window),
         )
+        # Once the first window is up: reaching the buses must not delay it.
+        QTimer.singleShot(0, self.system_lock.start)
 
     def _warm_up_main_window(self) -> None:
         """Show the (empty, locked) main window once, off screen, and hide it again.

@@ -1,14 +1,17 @@
-"""The visit tab: record a new visit or correct an existing visit's notes, with autosaved notes.
+"""The visit tab: record a new visit or correct a saved one, with autosaved notes.
 
 Notes are autosaved as an encrypted draft (`ui.autosave`) under a key naming the visit or, for a
 visit not yet saved, the family. Saving the visit and discarding its draft happen in one
 transaction. An entry made on a later day than the visit is marked "late entry" (NMC record
-keeping). Locking keeps only the form's ids and times in memory; the notes live in the draft.
+keeping). A saved visit's type, people, time and notes can be corrected; its time of entry is
+never changed and the correction's own time is shown beside it (`app.services.visits`). Locking
+keeps only the form's ids, choices and times in memory (`ui.visit_form`); the notes live in the
+draft.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, Qt, Signal
@@ -34,47 +37,10 @@ from ui.autosave import NotesAutosave
 from ui.background import Background, describe_failure
 from ui.changes import family_changed
 from ui.formatting import DATETIME_FORMAT, local_datetime_text
+from ui.visit_form import DraftPlace, VisitForm, place_of_draft_key, qt_datetime
+from ui.visit_operations import update_visit
 
-
-@dataclass(frozen=True)
-class VisitForm:
-    """What the editor shows apart from the notes: ids and times only, no case text."""
-
-    family_id: str
-    visit_id: str | None
-    kind: str
-    present: tuple[str, ...]
-    occurred_at: datetime
-
-    @property
-    def draft_key(self) -> str:
-        # The family id is in both keys so that a draft found after a crash can be reopened
-        # in its family without another lookup.
-        if self.visit_id is not None:
-            return f"visit:{self.family_id}:{self.visit_id}:notes"
-        return f"new-visit:{self.family_id}:notes"
-
-
-@dataclass(frozen=True)
-class DraftPlace:
-    """Where a draft key says its notes belong."""
-
-    family_id: str
-    visit_id: str | None
-
-
-def place_of_draft_key(key: str) -> DraftPlace | None:
-    """The family (and visit) a visit-notes draft key names; None for any other key."""
-    parts = key.split(":")
-    if len(parts) == 3 and parts[0] == "new-visit" and parts[2] == "notes" and parts[1]:
-        return DraftPlace(parts[1], None)
-    if len(parts) == 4 and parts[0] == "visit" and parts[3] == "notes" and parts[1] and parts[2]:
-        return DraftPlace(parts[1], parts[2])
-    return None
-
-
-def _qt_datetime(moment: datetime) -> QDateTime:
-    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+__all__ = ["DraftPlace", "VisitEditor", "VisitForm", "place_of_draft_key"]
 
 
 class VisitEditor(QWidget):
@@ -113,6 +79,8 @@ class VisitEditor(QWidget):
         self.occurred.dateTimeChanged.connect(self._show_late_entry)
         self.entered = QLabel()
         self.entered.setAccessibleName(self.tr("Time of entry"))
+        self.amended = QLabel()
+        self.amended.setAccessibleName(self.tr("Time of the last correction"))
         self.late_entry = QLabel(self.tr("Late entry: recorded on a later day than the visit"))
         late_font = self.late_entry.font()
         late_font.setBold(True)
@@ -140,6 +108,7 @@ class VisitEditor(QWidget):
         top.addRow(self.tr("Type of visit:"), kind_row)
         top.addRow(self.tr("&Time of the visit:"), self.occurred)
         top.addRow(self.tr("Time of entry:"), self.entered)
+        top.addRow("", self.amended)
         top.addRow("", self.late_entry)
         columns = QHBoxLayout()
         left = QVBoxLayout()
@@ -179,16 +148,22 @@ class VisitEditor(QWidget):
             )
         (self.announced if form.kind == "announced" else self.unannounced).setChecked(True)
         self._fill_present(detail, form.present)
-        self.occurred.setMaximumDateTime(QDateTime.currentDateTime().addSecs(60))
-        self.occurred.setDateTime(_qt_datetime(form.occurred_at))
-        editable = visit is None
-        for widget in (self.announced, self.unannounced, self.occurred, self.present_box):
-            widget.setEnabled(editable)
+        # A visit cannot have happened after it was entered: now for a new one, the time of
+        # entry for a saved one (which a correction never changes).
+        latest = QDateTime.currentDateTime().addSecs(60) if visit is None else (
+            qt_datetime(visit.recorded_at))
+        self.occurred.setMaximumDateTime(latest)
+        self.occurred.setDateTime(qt_datetime(form.occurred_at))
         self.entered.setText(
             self.tr("Now, when you save")
             if visit is None
             else local_datetime_text(visit.recorded_at)
         )
+        amended = visit.amended_at if visit is not None else None
+        self.amended.setText(
+            self.tr("Corrected %1").replace("%1", local_datetime_text(amended)) if amended else ""
+        )
+        self.amended.setVisible(amended is not None)
         self._show_late_entry()
         self.notes.setPlainText(notes)
         self.draft_state.clear()
@@ -219,15 +194,17 @@ class VisitEditor(QWidget):
         )
 
     def current_form(self) -> VisitForm | None:
-        """The form as it stands (for returning here after a lock)."""
+        """The form as it stands (for returning here after a lock, and for saving)."""
         if self.form is None:
             return None
-        if self.form.visit_id is not None:
-            return self.form
+        ticked = [pid for pid, box in self.present.items() if box.isChecked()]
+        # Those already listed keep their order (the record's), newly ticked ones follow: an
+        # untouched list must not read as a correction.
+        kept = [pid for pid in self.form.present if pid in ticked]
         return replace(
             self.form,
             kind="announced" if self.announced.isChecked() else "unannounced",
-            present=tuple(pid for pid, box in self.present.items() if box.isChecked()),
+            present=tuple(kept + [pid for pid in ticked if pid not in kept]),
             occurred_at=self._occurred_at(),
         )
 
@@ -242,6 +219,8 @@ class VisitEditor(QWidget):
         self.notes.clear()
         self.title.clear()
         self.draft_state.clear()
+        self.entered.clear()
+        self.amended.clear()
         self._fill_present(None, ())
 
     def leave(self) -> None:
@@ -269,7 +248,14 @@ class VisitEditor(QWidget):
                 draft_key=form.draft_key,
             )
         else:
-            job = operations.update_visit_notes(form.visit_id, notes, draft_key=form.draft_key)
+            job = update_visit(
+                form.visit_id,
+                kind=form.kind,
+                present=list(form.present),
+                occurred_at=form.occurred_at,
+                notes=notes,
+                draft_key=form.draft_key,
+            )
         self.save_button.setEnabled(False)
         self._background.run(
             job,
@@ -297,7 +283,15 @@ class VisitEditor(QWidget):
         return next((v for v in self.detail.visits if v.id == self.form.visit_id), None)
 
     def _occurred_at(self) -> datetime:
-        moment = self.occurred.dateTime().toPython()
+        shown = self.occurred.dateTime()
+        visit = self._visit()
+        # The field shows minutes: a saved time left alone keeps its seconds and its offset,
+        # so that saving other corrections never moves it.
+        if visit is not None and shown.toSecsSinceEpoch() // 60 == int(
+            visit.occurred_at.timestamp()
+        ) // 60:
+            return visit.occurred_at
+        moment = shown.toPython()
         assert isinstance(moment, datetime)
         return moment.astimezone()
 
@@ -320,7 +314,7 @@ class VisitEditor(QWidget):
     def _show_late_entry(self) -> None:
         visit = self._visit()
         if visit is not None:
-            late = visit.late_entry
+            late = is_late_entry(self._occurred_at(), visit.recorded_at)
         elif self.form is not None:
             late = is_late_entry(self._occurred_at(), datetime.now().astimezone())
         else:

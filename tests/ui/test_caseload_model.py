@@ -1,22 +1,29 @@
-"""The caseload model and its search filter, without any window."""
+"""The caseload model and its search filter, without any window: next visit (overdue marked),
+open concerns filled by a second pass, search, sorting by value."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
 
 from app.services.views import CaseloadRow
 from ui.caseload_model import FAMILY_ID_ROLE, SORT_ROLE, CaseloadFilter, CaseloadModel
+from ui.formatting import local_datetime_text
 
+SOON = (datetime.now(UTC) + timedelta(days=3)).replace(microsecond=0)
+PASSED = datetime(2026, 1, 2, 9, 0, tzinfo=UTC)
 ROWS = [
-    CaseloadRow("F-1", "Carter", ("Mia", "Jayden"), datetime(2026, 11, 20, 9, 40, tzinfo=UTC), 3),
+    CaseloadRow("F-1", "Carter", ("Mia", "Jayden"), datetime(2026, 11, 20, 9, 40, tzinfo=UTC), 3,
+                SOON),
     CaseloadRow("F-2", "Adeyemi", ("Tobi",), None, 0),
-    CaseloadRow("F-3", "Brown", (), datetime(2026, 10, 1, 14, 0, tzinfo=UTC), 12),
+    CaseloadRow("F-3", "Brown", (), datetime(2026, 10, 1, 14, 0, tzinfo=UTC), 12, PASSED),
 ]
 Display = Qt.ItemDataRole.DisplayRole
+Accessible = Qt.ItemDataRole.AccessibleTextRole
 
 
 def filled(qtbot: QtBot) -> tuple[CaseloadModel, CaseloadFilter]:
@@ -29,10 +36,11 @@ def filled(qtbot: QtBot) -> tuple[CaseloadModel, CaseloadFilter]:
 
 def test_shape_and_headers(qtbot: QtBot) -> None:
     model, _ = filled(qtbot)
-    assert model.rowCount() == 3 and model.columnCount() == 4
+    assert model.rowCount() == 3 and model.columnCount() == 6
     assert model.rowCount(model.index(0, 0)) == 0  # a table, not a tree
-    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
-    assert headers == ["Family", "Children", "Last visit", "Visits"]
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
+    assert headers == [
+        "Family", "Children", "Next visit", "Last visit", "Open concerns", "Visits"]
     assert model.headerData(0, Qt.Orientation.Vertical) is None
 
 
@@ -51,6 +59,8 @@ def test_rows_come_sorted_by_family_name(qtbot: QtBot) -> None:
         ("F-3", CaseloadModel.CHILDREN, ""),
         ("F-2", CaseloadModel.LAST_VISIT, "No visits yet"),
         ("F-3", CaseloadModel.VISITS, "12"),
+        ("F-2", CaseloadModel.NEXT_VISIT, "None booked"),
+        ("F-1", CaseloadModel.CONCERNS, ""),  # not counted yet
     ],
 )
 def test_cells(qtbot: QtBot, family: str, column: int, expected: str) -> None:
@@ -124,3 +134,60 @@ def test_clear_forgets_every_row(qtbot: QtBot) -> None:
     model, proxy = filled(qtbot)
     model.clear()
     assert model.rowCount() == 0 and proxy.rowCount() == 0
+
+
+def test_next_visit_is_local_time_and_marked_when_overdue(qtbot: QtBot) -> None:
+    model, _ = filled(qtbot)
+    soon = model.row_of_family("F-1")
+    passed = model.row_of_family("F-3")
+    soon_text = model.data(model.index(soon, CaseloadModel.NEXT_VISIT), Display)
+    passed_text = model.data(model.index(passed, CaseloadModel.NEXT_VISIT), Display)
+    assert soon_text == local_datetime_text(SOON) and not model.is_overdue(soon)
+    assert passed_text == f"{local_datetime_text(PASSED)} (overdue)" and model.is_overdue(passed)
+    font = model.data(model.index(passed, CaseloadModel.NEXT_VISIT), Qt.ItemDataRole.FontRole)
+    assert isinstance(font, QFont) and font.bold()
+    assert model.data(model.index(soon, CaseloadModel.NEXT_VISIT), Qt.ItemDataRole.FontRole) is None
+
+
+def test_concerns_arrive_in_a_second_pass_and_stay_over_a_reload(qtbot: QtBot) -> None:
+    model, _ = filled(qtbot)
+    row = model.row_of_family("F-3")
+    cell = model.index(row, CaseloadModel.CONCERNS)
+    assert model.data(cell, Accessible) == "Still being counted"
+    with qtbot.waitSignal(model.dataChanged) as changed:
+        model.set_concerns({"F-3": 2})
+    assert changed.args[0].column() == changed.args[1].column() == CaseloadModel.CONCERNS
+    assert model.data(cell, Display) == "2" == model.data(cell, Accessible)
+    assert model.data(model.index(model.row_of_family("F-2"), CaseloadModel.CONCERNS),
+                      Display) == "0"
+    assert model.data(cell, Qt.ItemDataRole.TextAlignmentRole) is not None  # a number: right
+    model.set_rows(ROWS)  # reloaded after a save: the last counts show until the next pass
+    assert model.concerns_of("F-3") == 2
+    model.clear()
+    model.set_rows(ROWS)  # after a lock nothing is remembered
+    assert model.concerns_of("F-3") is None
+
+
+@pytest.mark.parametrize(
+    ("column", "order", "families"),
+    [
+        # Soonest first; overdue before coming; nothing booked last.
+        (CaseloadModel.NEXT_VISIT, Qt.SortOrder.AscendingOrder, ["F-3", "F-1", "F-2"]),
+        (CaseloadModel.CONCERNS, Qt.SortOrder.DescendingOrder, ["F-2", "F-3", "F-1"]),
+    ],
+)
+def test_sorting_the_new_columns(
+    qtbot: QtBot, column: int, order: Qt.SortOrder, families: list[str]
+) -> None:
+    model, proxy = filled(qtbot)
+    model.set_concerns({"F-2": 4, "F-3": 1})
+    proxy.sort(column, order)
+    shown = [proxy.data(proxy.index(r, 0), FAMILY_ID_ROLE) for r in range(proxy.rowCount())]
+    assert shown == families
+
+
+def test_counts_arriving_while_sorted_by_concerns_resort_the_rows(qtbot: QtBot) -> None:
+    model, proxy = filled(qtbot)
+    proxy.sort(CaseloadModel.CONCERNS, Qt.SortOrder.DescendingOrder)
+    model.set_concerns({"F-1": 5})
+    assert proxy.data(proxy.index(0, 0), FAMILY_ID_ROLE) == "F-1"

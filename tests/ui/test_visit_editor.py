@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -13,6 +14,7 @@ from app.services.views import CarerView, ChildView, FamilyDetail, FamilyView, V
 from tests.ui.driving import WAIT_MS
 from ui.background import Background, describe_failure
 from ui.changes import Changes, family_changed
+from ui.formatting import local_datetime_text
 from ui.visit_editor import DraftPlace, VisitEditor, VisitForm, place_of_draft_key
 
 NOW = datetime.now().astimezone().replace(microsecond=0)
@@ -74,13 +76,40 @@ def test_new_visit_marks_late_entry_when_dated_before_today(
     assert form is not None and form.occurred_at.date() == (NOW - timedelta(days=1)).date()
 
 
-def test_existing_visit_only_notes_are_editable(qtbot: QtBot, editor: VisitEditor) -> None:
-    editor.start_existing(DETAIL, DETAIL.visits[0])
+def test_a_saved_visit_can_be_corrected_but_not_moved_past_its_time_of_entry(
+    qtbot: QtBot, editor: VisitEditor
+) -> None:
+    visit = DETAIL.visits[0]
+    editor.start_existing(DETAIL, visit)
     editor.show()
     assert editor.notes.toPlainText() == "Seen at home."
-    assert not editor.occurred.isEnabled() and not editor.present_box.isEnabled()
     assert editor.present["K-1"].isChecked() and not editor.present["C-1"].isChecked()
+    assert all(w.isEnabled() for w in (editor.occurred, editor.present_box, editor.unannounced))
     assert editor.late_entry.isVisible()  # recorded the day after the visit
+    assert not editor.amended.isVisible()  # never corrected
+    form = editor.current_form()
+    assert form is not None and form.occurred_at == visit.occurred_at  # untouched: kept exactly
+    # Corrected to the day it was entered: no longer a late entry.
+    editor.occurred.setDateTime(editor.occurred.dateTime().addDays(1))
+    assert not editor.late_entry.isVisible()
+    # Never later than the time of entry, which stays as it was.
+    editor.occurred.setDateTime(editor.occurred.dateTime().addDays(5))
+    assert editor.occurred.dateTime().toSecsSinceEpoch() <= int(visit.recorded_at.timestamp())
+    editor.unannounced.setChecked(True)
+    editor.present["C-1"].setChecked(True)
+    form = editor.current_form()
+    assert form is not None
+    assert (form.visit_id, form.kind, form.present) == ("V-1", "unannounced", ("K-1", "C-1"))
+    assert form.draft_key == "visit:F-1:V-1:notes"
+
+
+def test_a_corrected_visit_shows_when_it_was_corrected(qtbot: QtBot, editor: VisitEditor) -> None:
+    corrected = replace(DETAIL.visits[0], amended_at=NOW - timedelta(hours=1))
+    editor.start_existing(replace(DETAIL, visits=(corrected,)), corrected)
+    editor.show()
+    assert editor.amended.isVisible()
+    assert local_datetime_text(corrected.amended_at) in editor.amended.text()
+    assert editor.entered.text() == local_datetime_text(corrected.recorded_at)
 
 
 def test_form_keeps_ids_and_times_but_clear_forgets_everything(
@@ -123,3 +152,18 @@ def test_changes_combine_and_name_families() -> None:
     assert combined.caseload and combined.visits == frozenset({"V-1"})
     assert Changes().empty and not combined.empty
     assert not combined.touches_family(None)
+
+
+def test_an_untouched_list_of_people_keeps_the_records_order(
+    qtbot: QtBot, editor: VisitEditor
+) -> None:
+    """Saved child first, carer second; the form lists carers first. Nothing ticked or
+    unticked must not look like a correction of who was present."""
+    visit = replace(DETAIL.visits[0], present=("C-1", "K-1"))
+    editor.start_existing(replace(DETAIL, visits=(visit,)), visit)
+    form = editor.current_form()
+    assert form is not None and form.present == ("C-1", "K-1")
+    editor.present["K-1"].setChecked(False)
+    editor.present["K-1"].setChecked(True)
+    form = editor.current_form()
+    assert form is not None and form.present == ("C-1", "K-1")

@@ -1,7 +1,9 @@
-"""Recording visits: who was present, late entries, the timeline order, correcting notes."""
+"""Recording visits: who was present, late entries, the timeline order, correcting a saved visit
+(its time of entry kept, the correction timed)."""
 
 from __future__ import annotations
 
+import json
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -9,13 +11,13 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.errors import UnknownRecord, UsageError
 from app.services.families import add_carer, add_child, create_family, get_family
 from app.services.unit_of_work import UnitOfWork
 from app.services.views import is_late_entry
-from app.services.visits import record_visit, update_visit_notes
+from app.services.visits import record_visit, update_visit, update_visit_notes
 from app.storage.database import Database, open_database
 from app.storage.models import AuditEvent
 
@@ -166,3 +168,102 @@ def test_updating_notes_is_audited_without_the_notes(db: Database, home: Househo
     assert events[-1][:2] == ("update", visit.id)
     assert '"notes"' in events[-1][2]
     assert not any("bruise" in e.detail or "first draft" in e.detail for e in events)
+
+
+VISITED = datetime(2026, 11, 2, 9, tzinfo=UTC)
+ENTERED = datetime(2026, 11, 2, 15, tzinfo=UTC)
+AMENDED = datetime(2026, 11, 6, 10, tzinfo=BST)
+
+# (label, correction, fields the audit names, late entry afterwards)
+CORRECTIONS = [
+    ("type", {"kind": "unannounced"}, ["kind"], False),
+    ("who was present", {"present": ["CHILD", "CARER"]}, ["present"], False),
+    ("nobody present", {"present": []}, ["present"], False),
+    ("time, same day", {"occurred_at": VISITED.replace(hour=8)}, ["occurred_at"], False),
+    # The visit was really the day before: entered the next day, so now a late entry.
+    ("time, day before", {"occurred_at": VISITED - timedelta(days=1)}, ["occurred_at"], True),
+    ("notes", {"notes": "Ada asleep upstairs"}, ["notes"], False),
+    ("everything", {"kind": "unannounced", "present": ["CHILD"], "notes": "n",
+                    "occurred_at": VISITED.replace(hour=7)},
+     ["kind", "occurred_at", "present", "notes"], False),
+]
+
+
+@pytest.mark.parametrize(("label", "change", "fields", "late"), CORRECTIONS,
+                         ids=[row[0] for row in CORRECTIONS])
+def test_a_correction_keeps_the_time_of_entry_and_is_timed_and_audited(
+    db: Database, home: Household, label: str, change: dict[str, object], fields: list[str],
+    late: bool,
+) -> None:
+    names = {"CHILD": home.child_id, "CARER": home.carer_id}
+    if "present" in change:
+        change = {**change, "present": [names[p] for p in change["present"]]}  # type: ignore[attr-defined]
+    with UnitOfWork(db) as uow:
+        visit = record_visit(uow, ACTOR, home.family_id, occurred_at=VISITED, kind="announced",
+                             present=[home.carer_id], notes="seen", recorded_at=ENTERED)
+        uow.commit()
+    with UnitOfWork(db) as uow:
+        update_visit(uow, ACTOR, visit.id, at=AMENDED, **change)  # type: ignore[arg-type]
+        uow.commit()
+    with UnitOfWork(db) as uow:
+        (stored,) = get_family(uow, home.family_id, actor=ACTOR).visits
+        detail = uow.session.scalars(
+            select(AuditEvent.detail).where(AuditEvent.record_id == visit.id)
+            .order_by(AuditEvent.seq.desc())
+        ).first()
+    for name, value in change.items():
+        shown = getattr(stored, name)
+        assert (shown.isoformat() if name == "occurred_at" else list(shown) if name == "present"
+                else shown) == (value.isoformat() if isinstance(value, datetime) else value)
+    assert stored.recorded_at.isoformat() == ENTERED.isoformat()  # never overwritten
+    assert stored.amended_at is not None and stored.amended_at.isoformat() == AMENDED.isoformat()
+    assert stored.late_entry is late
+    assert detail is not None and json.loads(detail)["fields"] == fields
+
+
+def test_a_correction_that_changes_nothing_is_not_one(db: Database, home: Household) -> None:
+    with UnitOfWork(db) as uow:
+        visit = record_visit(uow, ACTOR, home.family_id, occurred_at=VISITED, kind="announced",
+                             present=[home.carer_id], notes="seen", recorded_at=ENTERED)
+        uow.commit()
+    with UnitOfWork(db) as uow:
+        # The same instant written with another offset is the same time of the visit.
+        same = update_visit(uow, ACTOR, visit.id, kind="announced", present=[home.carer_id],
+                            occurred_at=VISITED.astimezone(BST), notes="seen")
+        uow.commit()
+        events = uow.session.scalar(select(func.count()).select_from(AuditEvent)
+                                    .where(AuditEvent.record_id == visit.id))
+    assert same == visit and same.amended_at is None
+    assert events == 1  # the creation only
+
+
+BAD_CORRECTIONS = [
+    ("after it was entered", {"occurred_at": ENTERED + timedelta(minutes=1)}, UsageError,
+     "after it was recorded"),
+    ("no offset", {"occurred_at": datetime(2026, 11, 2, 8)}, UsageError, "UTC offset"),
+    ("unknown kind", {"kind": "drop-in"}, UsageError, "announced or unannounced"),
+    ("another family's child", {"present": ["OTHER"]}, UnknownRecord, "no carer or child"),
+    ("someone twice", {"present": ["CARER", "CARER"]}, UsageError, "twice"),
+]
+
+
+@pytest.mark.parametrize(("label", "change", "error", "message"), BAD_CORRECTIONS,
+                         ids=[row[0] for row in BAD_CORRECTIONS])
+def test_bad_corrections_are_refused_and_change_nothing(
+    db: Database, home: Household, label: str, change: dict[str, object],
+    error: type[Exception], message: str,
+) -> None:
+    names = {"OTHER": home.other_child_id, "CARER": home.carer_id}
+    if "present" in change:
+        change = {"present": [names[p] for p in change["present"]]}  # type: ignore[attr-defined]
+    with UnitOfWork(db) as uow:
+        visit = record_visit(uow, ACTOR, home.family_id, occurred_at=VISITED, kind="announced",
+                             present=[home.carer_id], notes="seen", recorded_at=ENTERED)
+        uow.commit()
+    with UnitOfWork(db) as uow, pytest.raises(error, match=message):
+        update_visit(uow, ACTOR, visit.id, notes="changed too", **change)  # type: ignore[arg-type]
+    with UnitOfWork(db) as uow:
+        (stored,) = get_family(uow, home.family_id, actor=ACTOR).visits
+    assert stored == visit
+    with UnitOfWork(db) as uow, pytest.raises(UnknownRecord, match="no visit"):
+        update_visit(uow, ACTOR, "V-gone", notes="x")
