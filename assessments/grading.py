@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from assessments import gcp2
-from assessments.pack_model import ContentPack
+from assessments.pack_model import ContentPack, SuggestionKind
 from assessments.record import Assessment
 from assessments.scale import is_better, is_grade
 
@@ -60,6 +60,36 @@ def suggest_area_grade(
         if not is_grade(grade):
             raise ValueError(f"{sub_id}: {grade!r} is not a grade from 1 to 5")
         grades.append(grade)
+    return _combine(kind, grades)
+
+
+def suggest_sub_area_grade(
+    pack: ContentPack | None,
+    sub_area: str,
+    item_grades: Mapping[str, int],
+    item_ids: Iterable[str],
+) -> int | None:
+    """What the pack's rule for the sub-area's area suggests from the sub-area's item grades,
+    or None: no pack, no rule for the area, no items, or one of `item_ids` (the items shown
+    for this child) not graded yet. Only ever shown as a suggestion; it never sets a grade."""
+    if pack is None:
+        return None
+    kind = pack.suggestion_kind(gcp2.area_of(sub_area).id)
+    wanted = list(item_ids)
+    if kind == "none" or not wanted:
+        return None
+    grades: list[int] = []
+    for item_id in wanted:
+        grade = item_grades.get(item_id)
+        if grade is None:
+            return None
+        if not is_grade(grade):
+            raise ValueError(f"{item_id}: {grade!r} is not a grade from 1 to 5")
+        grades.append(grade)
+    return _combine(kind, grades)
+
+
+def _combine(kind: SuggestionKind, grades: list[int]) -> int:
     if kind == "max":
         return max(grades)
     if kind == "median":

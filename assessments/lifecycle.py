@@ -19,6 +19,7 @@ from assessments.errors import LifecycleError
 from assessments.grading import Problem, completion_problems
 from assessments.pack_model import ContentPack
 from assessments.record import Addendum, Assessment
+from assessments.targets import only_review_grades_differ
 
 
 def _refuse_if_naive(name: str, value: datetime) -> None:
@@ -87,15 +88,22 @@ def add_addendum(assessment: Assessment, *, at: datetime, author: str, reason: s
 def check_change(before: Assessment, after: Assessment,
                  pack: ContentPack | None = None) -> None:
     """Refuse (LifecycleError) a save that the lifecycle forbids: a different record or child,
-    any edit of a completed assessment other than appending addenda, or a completion that does
-    not meet the completion rules."""
+    any edit of a completed assessment other than appending addenda (and recording grades at
+    review of its targets, with an addendum: see `targets.record_review_grade`), or a
+    completion that does not meet the completion rules."""
     if after.id != before.id or after.child != before.child:
         raise LifecycleError("an assessment keeps its id and its child")
     if before.status == "complete":
         kept = before.addenda == after.addenda[: len(before.addenda)]
-        if not kept or dataclasses.replace(after, addenda=before.addenda) != before:
+        reviewed = only_review_grades_differ(before.targets, after.targets)
+        rest = dataclasses.replace(after, addenda=before.addenda, targets=before.targets)
+        if not kept or not reviewed or rest != before:
             raise LifecycleError("a completed assessment is never edited; add an addendum "
                                  "with the reason for the change")
+        if after.targets != before.targets and len(after.addenda) == len(before.addenda):
+            # The one change besides addenda, and it is shown with the record as one too.
+            raise LifecycleError("a grade at review on a completed assessment is recorded "
+                                 "with an addendum")
         return
     if after.status == "complete":
         problems = completion_problems(after, pack)

@@ -71,10 +71,15 @@ class AreaRow:
             if graded
             else tr("Sub-areas not graded yet")
         )
+        confirmed = screen.view.assessment.areas.get(self.area.id)
+        if (confirmed is not None and confirmed.grade is not None and not confirmed.rationale
+                and area_grade_needs_rationale(confirmed.grade, graded)):
+            # Sub-area grades changed after the area was confirmed: say so, as completing will.
+            self.range.setText(tr("%1; ⚠ the confirmed grade is outside it: give your rationale")
+                               .replace("%1", self.range.text()))
         suggested = screen.suggestions.get(self.area.id)
         self.suggestion.setVisible(suggested is not None)
         self.suggestion.setText(tr("Pack suggests %1").replace("%1", str(suggested)))
-        confirmed = screen.view.assessment.areas.get(self.area.id)
         shown = (screen.view.id, confirmed)
         if shown == self._shown:
             return  # keep a choice being made (and its problem) while other things save

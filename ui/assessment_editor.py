@@ -1,23 +1,25 @@
 """The GCP2 editor, used with the family beside the practitioner: its shell (title, status, tabs,
-back) and Grades tab: sub-areas with progress, large grade buttons saying what each grade means,
-keys 1-5 to grade and move on, autosaved evidence. The other tabs are `ui.assessment_areas`
-(area grades confirmed), `ui.assessment_views` (the family's views) and `ui.assessment_summary`
-(chart, targets, complete, addenda, re-grade).
+back), opening and starting (with the training gate), and what every tab shares. The tabs are
+`ui.assessment_grades` (sub-areas, grade buttons, keys 1-5, the pack's items, evidence),
+`ui.assessment_areas` (area grades confirmed), `ui.assessment_views` (the family's views) and
+`ui.assessment_summary` (chart, targets and their reviews, complete, addenda, re-grade).
 
 Everything goes through `ui.assessment_operations` on the DB worker; the editor keeps only the
 last `AssessmentScreen`. Evidence is autosaved as an encrypted draft per sub-area and saved with
-the grade. "Show to family" hides the practitioner-only notes. A completed assessment is shown
-read-only: its only change is an addendum.
+the grade; typed views are saved on leaving, completing or locking. "Show to family" hides the
+practitioner-only notes. A completed assessment is shown read-only: its only changes are
+addenda and the grades at review of its targets (each recorded as an addendum).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListView,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -25,33 +27,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.views import DraftView, FamilyDetail
-from assessments import gcp2, prompts, scale
+from app.errors import InvalidInput, UsageError
+from app.services.views import FamilyDetail
 from ui import assessment_operations as ops
-from ui import operations
 from ui.assessment_areas import AreasTab
-from ui.assessment_models import SubAreasModel, name_of
+from ui.assessment_grades import GRADE_KEYS, GradesTab
 from ui.assessment_summary import SummaryTab
+from ui.assessment_training import TrainingDateDialog
 from ui.assessment_views import ViewsTab
-from ui.autosave import NotesAutosave
 from ui.background import Background, describe_failure
 from ui.formatting import local_datetime_text
-from ui.widgets import named_text
-
-GRADE_KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4, Qt.Key.Key_5: 5}
 
 
-class SubAreaList(QListView):
-    """The sub-area navigation; keys 1-5 grade the current sub-area instead of searching."""
-
-    grade_key = Signal(int)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        grade = GRADE_KEYS.get(Qt.Key(event.key()))
-        if grade is not None and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.grade_key.emit(grade)
-            return
-        super().keyPressEvent(event)
+def refusal_text(error: Exception) -> str:
+    """One sentence for the practitioner; a validation problem without its JSON path, which
+    means something in a case file, not on this screen."""
+    if isinstance(error, InvalidInput):
+        error = UsageError(error.problem)
+    return describe_failure(error)
 
 
 class AssessmentEditor(QWidget):
@@ -61,13 +54,12 @@ class AssessmentEditor(QWidget):
 
     def __init__(self, background: Background, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._background = background
+        self.background = background
         self.detail: FamilyDetail | None = None
         self.current: ops.AssessmentScreen | None = None
-        self.sub_area = gcp2.SUB_AREA_IDS[0]
-        self._evidence_known: dict[str, str] = {}
         self.family_view = False
-        self.sub_areas_model = SubAreasModel(self)
+        self.training_dialog: TrainingDateDialog | None = None
+        self.grades = GradesTab(self)
         self.areas = AreasTab(self)
         self.family_views = ViewsTab(self)
         self.summary = SummaryTab(self)
@@ -82,7 +74,7 @@ class AssessmentEditor(QWidget):
         self.status.setAccessibleName(self.tr("Assessment status"))
         self.tabs = QTabWidget()
         for page, label in (
-            (self._grades_tab(), self.tr("&Grades")),
+            (self.grades, self.tr("&Grades")),
             (self.areas, self.tr("A&reas")),
             (self.family_views, self.tr("&Views")),
             (self.summary, self.tr("&Summary")),
@@ -92,6 +84,10 @@ class AssessmentEditor(QWidget):
             scrolled.setWidgetResizable(True)
             scrolled.setWidget(page)
             self.tabs.addTab(scrolled, label)
+        # Opening the Summary (the last tab) starts a new target from the sub-area's grade.
+        self.tabs.currentChanged.connect(
+            lambda index: self.summary.prefill_target() if index == self.tabs.count() - 1 else None
+        )
         back = QPushButton(self.tr("&Back to family"))
         back.setToolTip(self.tr("Back to the family; unsaved evidence stays as a draft (Esc)"))
         back.clicked.connect(self.leave)
@@ -104,7 +100,15 @@ class AssessmentEditor(QWidget):
         layout.addWidget(self.tabs, 1)
 
     def _name_tab_parts(self) -> None:
-        """The other tabs' parts, by the names the window and its tests reach them through."""
+        """The tabs' parts, by the names the window and its tests reach them through."""
+        grades = self.grades
+        self.sub_areas_model = grades.model
+        self.sub_area_list = grades.sub_area_list
+        self.grade_buttons = grades.grade_buttons
+        self.evidence = grades.evidence
+        self.autosave = grades.autosave
+        self.no_pack = grades.no_pack
+        self.items = grades.items
         self.area_rows = self.areas.rows
         self.views = self.family_views.views
         self.parent_agrees = self.family_views.parent_agrees
@@ -112,7 +116,9 @@ class AssessmentEditor(QWidget):
         summary = self.summary
         self.chart = summary.chart
         self.chart_model = summary.chart_model
-        self.targets_model = summary.targets_model
+        self.targets = summary.targets
+        self.targets_model = summary.targets.model
+        self.baseline_targets = summary.baseline_targets
         self.target_current = summary.target_current
         self.target_grade = summary.target_grade
         self.add_target_button = summary.add_target_button
@@ -124,67 +130,49 @@ class AssessmentEditor(QWidget):
         self.addendum_text = summary.addendum_text
         self.addendum_button = summary.addendum_button
 
-    def _grades_tab(self) -> QWidget:
-        self.sub_area_list = SubAreaList()
-        self.sub_area_list.setModel(self.sub_areas_model)
-        self.sub_area_list.setAccessibleName(self.tr("Sub-areas"))
-        self.sub_area_list.grade_key.connect(self.grade_by_key)
-        self.sub_area_list.selectionModel().currentChanged.connect(self._sub_area_chosen)
-        self.sub_area_name = QLabel()
-        self.grade_buttons: list[QPushButton] = []
-        buttons = QHBoxLayout()
-        for meaning in scale.SCALE:
-            button = QPushButton(
-                f"{meaning.grade}\n{self.tr(meaning.needs)}\n{self.tr(meaning.commitment_to_care)}"
-            )
-            button.setCheckable(True)
-            button.setMinimumHeight(96)
-            button.setAccessibleName(self.tr("Grade %1").replace("%1", str(meaning.grade)))
-            button.setAccessibleDescription(self.tr(meaning.for_parents))
-            button.setToolTip(self.tr(meaning.for_parents))
-            button.clicked.connect(lambda _on=False, g=meaning.grade: self.grade(g))
-            buttons.addWidget(button)
-            self.grade_buttons.append(button)
-        self.prompts = QLabel()
-        self.prompts.setWordWrap(True)
-        self.evidence = named_text(self.tr("Evidence"))
-        self.evidence.setPlaceholderText(self.tr("What you saw and heard; the child's experience"))
-        self.autosave = NotesAutosave(self._background, self.evidence.toPlainText, self)
-        self.evidence.textChanged.connect(self.autosave.text_changed)
-        self.autosave.failed.connect(self.message)
-        self.no_pack = QLabel(self.tr(prompts.NO_PACK_NOTICE))
-        self.no_pack.setWordWrap(True)
-        right = QVBoxLayout()
-        for widget in (self.sub_area_name, self.no_pack):
-            right.addWidget(widget)
-        right.addLayout(buttons)
-        right.addWidget(self.prompts)
-        evidence_label = QLabel(self.tr("&Evidence:"))
-        evidence_label.setBuddy(self.evidence)
-        right.addWidget(evidence_label)
-        right.addWidget(self.evidence, 1)
-        page = QWidget()
-        columns = QHBoxLayout(page)
-        columns.addWidget(self.sub_area_list, 1)
-        columns.addLayout(right, 3)
-        return page
-
     # -- opening and showing -------------------------------------------------------------------
 
     def start(self, detail: FamilyDetail, child_id: str, previous_id: str | None) -> None:
-        """Start a new GCP2 for the child (a re-grade of `previous_id` when given)."""
+        """Start a new GCP2 for the child (a re-grade of `previous_id` when given). Without a
+        GCP2 training date on the profile, offer to record it, then start."""
         self.detail = detail
-        self.run(ops.start_gcp2(child_id, previous_id=previous_id), first=True)
+        self.background.run(
+            ops.start_gcp2(child_id, previous_id=previous_id),
+            success=lambda screen: self._show(screen, first=True),
+            failure=lambda error: self._start_refused(error, child_id, previous_id),
+        )
+
+    def _start_refused(self, error: Exception, child_id: str, previous_id: str | None) -> None:
+        self._refused(refusal_text(error))
+        if not isinstance(error, ops.TrainingDateNeeded) or self.detail is None:
+            return
+        detail = self.detail
+        dialog = TrainingDateDialog(self.window())
+        self.training_dialog = dialog
+        dialog.submitted.connect(
+            lambda day: self._record_training(day, detail, child_id, previous_id)
+        )
+        dialog.finished.connect(lambda _result: setattr(self, "training_dialog", None))
+        dialog.open()
+
+    def _record_training(
+        self, day: date, detail: FamilyDetail, child_id: str, previous_id: str | None
+    ) -> None:
+        self.background.run(
+            ops.record_training_date(day),
+            success=lambda _me: self.start(detail, child_id, previous_id),
+            failure=lambda error: self._refused(refusal_text(error)),
+        )
 
     def open(self, detail: FamilyDetail, assessment_id: str) -> None:
         self.detail = detail
         self.run(ops.open_assessment(assessment_id), first=True)
 
     def run(self, job: ops.Job[ops.AssessmentScreen], *, first: bool = False) -> None:
-        self._background.run(
+        self.background.run(
             job,
             success=lambda screen: self._show(screen, first=first),
-            failure=lambda error: self._refused(describe_failure(error)),
+            failure=lambda error: self._refused(refusal_text(error)),
         )
 
     def _refused(self, text: str) -> None:
@@ -192,7 +180,7 @@ class AssessmentEditor(QWidget):
         self.message.emit(text)
 
     def _show(self, screen: ops.AssessmentScreen, *, first: bool = False) -> None:
-        if not self._background.unlocked or self.detail is None:
+        if not self.background.unlocked or self.detail is None:
             return
         if self.current is not None and screen.view.id != self.current.view.id:
             first = True
@@ -202,132 +190,56 @@ class AssessmentEditor(QWidget):
         child = next((c.name for c in self.detail.children if c.id == a.child), "")
         self.title.setText(child)
         done = screen.view.is_complete
-        self.sub_areas_model.set_assessment(a)
+        self.grades.show_assessment(screen, first=first)
         self.status.setText(
             self.tr("Complete, %1").replace("%1", local_datetime_text(a.completed_at))
             if done
             else self.sub_areas_model.progress_text()
         )
-        if first:
-            self._evidence_known = {}
-        for sub_id, entry in a.sub_areas.items():
-            self._evidence_known[sub_id] = entry.evidence
         self.areas.show_assessment(screen)
         self.summary.show_assessment(screen)
-        self.no_pack.setVisible(not screen.has_pack)
         if first:
             self.family_views.show_assessment(screen)
-            self._choose(gcp2.SUB_AREA_IDS[0], load=True, save_last=False)
-        else:
-            self.sub_area_list.setCurrentIndex(
-                self.sub_areas_model.index(self.sub_areas_model.row_of(self.sub_area))
-            )
-            self._show_grade()
-        self._set_editable(not done)
+        for tab in (self.grades, self.areas, self.family_views, self.summary):
+            tab.set_editable(not done)
         self.set_family_view(self.family_view)
         if first:
             self.opened.emit()
-
-    def _set_editable(self, editable: bool) -> None:
-        for button in self.grade_buttons:
-            button.setEnabled(editable)
-        self.evidence.setReadOnly(not editable)
-        for tab in (self.areas, self.family_views, self.summary):
-            tab.set_editable(editable)
 
     def set_family_view(self, on: bool) -> None:
         """ "Show to family": hide the practitioner-only notes."""
         self.family_view = on
         self.family_views.set_family_view(on)
 
-    # -- grading --------------------------------------------------------------------------------
+    # -- the Grades tab's use, by the names the window and the tests use -------------------------
 
-    def _sub_area_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and self.current is not None:
-            chosen = self.sub_areas_model.sub_area_at(current.row())
-            if chosen != self.sub_area:
-                self._choose(chosen, load=True)
-
-    def _choose(self, sub_area_id: str, *, load: bool, save_last: bool = True) -> None:
-        """Move to a sub-area: keep the evidence typed in the last one, show this one's."""
-        if save_last:
-            self.save_evidence_if_changed()
-        self.sub_area = sub_area_id
-        self.sub_area_list.setCurrentIndex(
-            self.sub_areas_model.index(self.sub_areas_model.row_of(sub_area_id))
-        )
-        self.sub_area_name.setText(name_of(sub_area_id))
-        self.prompts.setText("\n".join(self.tr(p) for p in prompts.evidence_prompts(sub_area_id)))
-        if load and self.current is not None:
-            self.autosave.watch(None)
-            self.evidence.setPlainText(self._evidence_known.get(sub_area_id, ""))
-            key = ops.evidence_draft_key(self.current.view.id, sub_area_id)
-            self.autosave.watch(None if self.current.view.is_complete else key)
-            self._background.run(operations.load_draft(key), success=self._restore_draft)
-        self._show_grade()
-
-    def _restore_draft(self, draft: DraftView | None) -> None:
-        if draft is None or self.current is None or draft.key != self.autosave.key:
-            return
-        self.autosave.watch(None)
-        self.evidence.setPlainText(draft.text)
-        self.autosave.watch(draft.key)
-
-    def _show_grade(self) -> None:
-        a = None if self.current is None else self.current.view.assessment
-        grade = None if a is None else a.sub_area_grade(self.sub_area)
-        for n, button in enumerate(self.grade_buttons, start=1):
-            button.setChecked(n == grade)
+    @property
+    def sub_area(self) -> str:
+        return self.grades.sub_area
 
     def save_evidence_if_changed(self) -> None:
-        if self.current is None or self.current.view.is_complete:
-            return
-        text = self.evidence.toPlainText()
-        if text == self._evidence_known.get(self.sub_area, ""):
-            return
-        grade = self.current.view.assessment.sub_area_grade(self.sub_area)
-        self._send_sub_area(self.sub_area, grade, text)
-
-    def _send_sub_area(self, sub_area_id: str, grade: int | None, evidence: str) -> None:
-        assert self.current is not None
-        self._evidence_known[sub_area_id] = evidence
-        if sub_area_id == self.sub_area:
-            self.autosave.watch(self.autosave.key)  # saved with the grade; draft discarded
-        self.run(
-            ops.save_sub_area(self.current.view.id, sub_area_id, grade=grade, evidence=evidence)
-        )
-
-    def grade(self, grade: int) -> None:
-        """Grade the current sub-area (with the evidence as typed)."""
-        if self.current is None or self.current.view.is_complete:
-            return
-        for n, button in enumerate(self.grade_buttons, start=1):
-            button.setChecked(n == grade)
-        self._send_sub_area(self.sub_area, grade, self.evidence.toPlainText())
+        self.grades.save_evidence_if_changed()
 
     def grade_by_key(self, grade: int) -> None:
-        """Keys 1-5: grade the current sub-area and move on to the next."""
-        self.grade(grade)
-        row = self.sub_areas_model.row_of(self.sub_area)
-        if row + 1 < len(gcp2.SUB_AREA_IDS):
-            self._choose(gcp2.SUB_AREA_IDS[row + 1], load=True)
+        self.grades.grade_by_key(grade)
 
     # -- leaving and locking ----------------------------------------------------------------------
 
     def flush(self) -> None:
+        """Before a lock: queue saving what was typed, the evidence to its draft and the views
+        to the assessment, ahead of the profile closing."""
         self.autosave.save_now()
+        self.family_views.save_if_changed()
 
     def clear(self) -> None:
-        """Forget everything shown (on lock); typed evidence was flushed to its draft first."""
-        self.autosave.watch(None)
+        """Forget everything shown (on lock); typed text was saved by `flush` first."""
+        if self.training_dialog is not None:
+            self.training_dialog.reject()
         self.current = self.detail = None
-        self._evidence_known = {}
-        self.evidence.clear()
         for label in (self.title, self.status):
             label.clear()
-        for tab in (self.areas, self.family_views, self.summary):
+        for tab in (self.grades, self.areas, self.family_views, self.summary):
             tab.forget()
-        self.sub_areas_model.clear()
 
     def leave(self) -> None:
         if self.current is None:

@@ -1,5 +1,6 @@
 """Qt models of a GCP2 assessment: the 13 sub-areas with their grades (the editor's navigation),
-the profile chart's grades (baseline and now), targeted items, and a family's assessments.
+the profile chart's grades (baseline and now), and a family's assessments (with overdue target
+reviews marked). Targeted items are `ui.assessment_targets`', pack items `ui.assessment_items`'.
 
 Filled with the services' frozen views; `clear()` forgets everything (on lock). Every text a
 model shows comes through `QCoreApplication.translate`, and sub-area names come from
@@ -23,8 +24,8 @@ from PySide6.QtCore import (
 
 from app.services.views_gcp2 import AssessmentSummary, ProfileComparison
 from assessments import gcp2
-from assessments.record import Assessment, Target
-from ui.formatting import date_text, local_datetime_text
+from assessments.record import Assessment
+from ui.formatting import local_datetime_text
 
 Index = QModelIndex | QPersistentModelIndex
 SUB_AREA_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -197,55 +198,9 @@ class ProfileChartModel(QAbstractTableModel):
         return "\n".join(lines)
 
 
-class TargetsModel(QAbstractTableModel):
-    """Targeted items: sub-area, current grade, target grade, review by, grade at review."""
-
-    SUB_AREA, CURRENT, TARGET, REVIEW_BY, REVIEW_GRADE = range(5)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._targets: list[Target] = []
-
-    def set_targets(self, targets: Sequence[Target]) -> None:
-        self.beginResetModel()
-        self._targets = list(targets)
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.set_targets([])
-
-    @property
-    def targets(self) -> tuple[Target, ...]:
-        return tuple(self._targets)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._targets)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 5
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        names = [tr("Sub-area"), tr("Current"), tr("Target"), tr("Review by"), tr("At review")]
-        return names[section] if 0 <= section < len(names) else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._targets):
-            return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return None
-        t = self._targets[index.row()]
-        review = "" if t.review_grade is None else str(t.review_grade)
-        return [name_of(t.sub_area), str(t.current), str(t.target), date_text(t.review_by), review][
-            index.column()
-        ]
-
-
 class FamilyAssessmentsModel(QAbstractTableModel):
-    """A family's GCP2 assessments, per child, earliest first: child, started, status, progress."""
+    """A family's GCP2 assessments, per child, earliest first: child, started, status (with
+    re-grades and overdue target reviews marked), progress."""
 
     CHILD, STARTED, STATUS, PROGRESS = range(4)
 
@@ -294,6 +249,8 @@ class FamilyAssessmentsModel(QAbstractTableModel):
         status = tr("Complete") if s.status == "complete" else tr("Draft")
         if s.previous is not None:
             status = tr("%1 (re-grade)").replace("%1", status)
+        if s.reviews_overdue:
+            status = tr("%1, ⚠ review overdue").replace("%1", status)
         progress = tr("%1 of 13").replace("%1", str(s.graded_sub_areas))
         return [
             self._names.get(s.child_id, ""),

@@ -1,36 +1,55 @@
 """The GCP2 use cases the GUI runs, each bound as a job for the database worker.
 
 Like `ui.operations`, every function returns a `Job` and runs nothing itself. Each job that
-touches one assessment hands back an `AssessmentScreen`: the assessment, the pack's suggestion
-per area (worked out here, so licensed pack text never reaches a widget), and the baseline
-comparison when it is a re-grade. Saving a sub-area discards its evidence draft in the same
-transaction.
+touches one assessment hands back an `AssessmentScreen`: the assessment, the pack's suggestions
+(per area from sub-area grades, per sub-area from item grades; only where the pack has a rule),
+the pack's licensed wording for the editor's screen (never written anywhere), whether the child
+was re-graded since, and the baseline comparison when it is a re-grade. Saving a sub-area
+discards its evidence draft in the same transaction.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
+from app.errors import UsageError
 from app.profile import OpenProfile
-from app.services import assessments, drafts
+from app.services import assessments, drafts, practitioners
 from app.services.content_packs import current_content_pack
 from app.services.unit_of_work import UnitOfWork
-from app.services.views_gcp2 import AssessmentSummary, AssessmentView, ProfileComparison
+from app.services.views import PractitionerView
+from app.services.views_gcp2 import (
+    AssessmentSummary,
+    AssessmentView,
+    PackText,
+    ProfileComparison,
+)
 from assessments import gcp2
-from assessments.grading import suggest_area_grade
+from assessments.grading import suggest_area_grade, suggest_sub_area_grade
 from assessments.record import Target
 from ui.operations import Job
 
 
+class TrainingDateNeeded(UsageError):
+    """Starting a GCP2 was refused because the profile has no GCP2 training date yet."""
+
+
 @dataclass(frozen=True)
 class AssessmentScreen:
-    """What the editor shows of one assessment; no content-pack wording."""
+    """What the editor shows of one assessment. `pack_text` is licensed: on screen only."""
 
     view: AssessmentView
     suggestions: Mapping[str, int | None] = field(default_factory=dict)  # area id -> grade
-    has_pack: bool = False
     comparison: ProfileComparison | None = None
+    pack_text: PackText | None = None
+    item_suggestions: Mapping[str, int | None] = field(default_factory=dict)  # sub-area id ->
+    regraded_by: str | None = None  # a later assessment re-grading this one: reviews are open
+
+    @property
+    def has_pack(self) -> bool:
+        return self.pack_text is not None
 
 
 def evidence_draft_key(assessment_id: str, sub_area_id: str) -> str:
@@ -39,10 +58,22 @@ def evidence_draft_key(assessment_id: str, sub_area_id: str) -> str:
 
 def _screen(uow: UnitOfWork, view: AssessmentView) -> AssessmentScreen:
     pack = current_content_pack(uow)
-    grades = {s: view.assessment.sub_area_grade(s) for s in gcp2.SUB_AREA_IDS}
-    suggestions = {a: suggest_area_grade(pack, a, grades) for a in gcp2.AREA_IDS}
+    a = view.assessment
+    grades = {s: a.sub_area_grade(s) for s in gcp2.SUB_AREA_IDS}
+    suggestions = {area: suggest_area_grade(pack, area, grades) for area in gcp2.AREA_IDS}
+    text = assessments.pack_text_for(uow, view.id) if pack is not None else None
+    by_items: dict[str, int | None] = {}
+    for sub in gcp2.SUB_AREA_IDS:
+        entry = a.sub_areas.get(sub)
+        shown = [i.id for i in text.items_of(sub)] if text is not None else []
+        by_items[sub] = suggest_sub_area_grade(pack, sub, entry.items if entry else {}, shown)
     return AssessmentScreen(
-        view, suggestions, pack is not None, assessments.compare_with_previous(uow, view.id)
+        view,
+        suggestions,
+        assessments.compare_with_previous(uow, view.id),
+        text,
+        by_items,
+        assessments.regrade_of(uow, view.id),
     )
 
 
@@ -58,11 +89,29 @@ def _changing(fn: Callable[[UnitOfWork, str], AssessmentView]) -> Job[Assessment
 
 
 def start_gcp2(child_id: str, *, previous_id: str | None = None) -> Job[AssessmentScreen]:
-    return _changing(
-        lambda uow, actor: assessments.start_assessment(
-            uow, actor, child_id, previous_id=previous_id
-        )
-    )
+    """Start a GCP2; `TrainingDateNeeded` when the profile has no training date, so the editor
+    can offer to record it rather than only refuse."""
+
+    def start(uow: UnitOfWork, actor: str) -> AssessmentView:
+        me = practitioners.current_practitioner(uow)
+        if me is not None and me.gcp2_trained_on is None:
+            raise TrainingDateNeeded(
+                "record your GCP2 training date on your profile before starting a Graded Care "
+                "Profile 2"
+            )
+        return assessments.start_assessment(uow, actor, child_id, previous_id=previous_id)
+
+    return _changing(start)
+
+
+def record_training_date(trained_on: date) -> Job[PractitionerView]:
+    def job(profile: OpenProfile) -> PractitionerView:
+        with profile.unit_of_work() as uow:
+            me = practitioners.update_practitioner(uow, profile.actor, gcp2_trained_on=trained_on)
+            uow.commit()
+        return me
+
+    return job
 
 
 def open_assessment(assessment_id: str) -> Job[AssessmentScreen]:
@@ -117,6 +166,31 @@ def add_addendum(assessment_id: str, *, reason: str, text: str) -> Job[Assessmen
             uow, actor, assessment_id, reason=reason, text=text
         )
     )
+
+
+def grade_item(
+    assessment_id: str, sub_area_id: str, item_id: str, grade: int | None
+) -> Job[AssessmentScreen]:
+    return _changing(
+        lambda uow, actor: assessments.grade_item(
+            uow, actor, assessment_id, sub_area_id, item_id, grade=grade
+        )
+    )
+
+
+def record_review_grade(
+    assessment_id: str, position: int, grade: int, *, shown_id: str
+) -> Job[AssessmentScreen]:
+    """Record a target's grade at review on `assessment_id` (this one, or the baseline of the
+    re-grade shown); hands back the screen of the assessment shown, `shown_id`."""
+
+    def change(uow: UnitOfWork, actor: str) -> AssessmentView:
+        view = assessments.record_review_grade(uow, actor, assessment_id, position, grade=grade)
+        if shown_id == assessment_id:
+            return view
+        return assessments.get_assessment(uow, shown_id, actor=actor)
+
+    return _changing(change)
 
 
 def assessments_of_children(

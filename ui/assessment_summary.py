@@ -1,7 +1,8 @@
 """The GCP2 editor's Summary tab: the profile chart (baseline against now on a re-grade),
-targeted items, completing the assessment, and, once it is complete, its addenda and the
-re-grade that starts a new assessment linked to it. Its problem line also shows the editor's
-refusals."""
+targeted items with their grades at review (`ui.assessment_targets`; on a re-grade also the
+baseline's targets, which the re-grade reviews), completing the assessment, and, once it is
+complete, its addenda and the re-grade that starts a new assessment linked to it. Its problem
+line also shows the editor's refusals."""
 
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from assessments import gcp2
 from assessments.record import Target
 from ui import assessment_operations as ops
-from ui.assessment_models import ProfileChartModel, TargetsModel, name_of
+from ui.assessment_models import ProfileChartModel, name_of
+from ui.assessment_targets import TargetsBox
 from ui.formatting import local_datetime_text
 from ui.profile_chart import ProfileChart
 from ui.widgets import named_combo, named_text
@@ -38,14 +39,19 @@ class SummaryTab(QWidget):
         super().__init__()
         self._editor = editor
         self.chart_model = ProfileChartModel(editor)
-        self.targets_model = TargetsModel(editor)
         self.chart = ProfileChart(self.chart_model)
-        self.targets_table = QTableView()
-        self.targets_table.setModel(self.targets_model)
-        self.targets_table.setAccessibleName(self.tr("Targeted items"))
+        self.targets = TargetsBox(self.tr("Targeted items"), self.tr("Record grade at revie&w"))
+        self.targets.review.connect(self._review)
+        self.baseline_targets = TargetsBox(
+            self.tr("Targets set at the baseline, reviewed now"),
+            self.tr("Record the base&line's grade at review"),
+        )
+        self.baseline_targets.review.connect(self._review_baseline)
+        self.baseline_targets.hide()
         self.target_sub_area = named_combo(self.tr("Sub-area to target"))
         for sub in gcp2.SUB_AREAS:
             self.target_sub_area.addItem(name_of(sub.id), sub.id)
+        self.target_sub_area.currentIndexChanged.connect(lambda _i: self.prefill_target())
         self.target_current, self.target_grade = QSpinBox(), QSpinBox()
         for spin, name in (
             (self.target_current, self.tr("Current grade")),
@@ -91,8 +97,9 @@ class SummaryTab(QWidget):
         actions.addWidget(self.regrade_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.chart, 2)
-        layout.addWidget(self.targets_table, 1)
+        layout.addWidget(self.targets, 1)
         layout.addLayout(target_row)
+        layout.addWidget(self.baseline_targets, 1)
         layout.addWidget(self.addenda)
         layout.addWidget(self.addendum_reason)
         layout.addWidget(self.addendum_text)
@@ -104,7 +111,13 @@ class SummaryTab(QWidget):
         self.chart_model.set_grades(
             {s: a.sub_area_grade(s) for s in gcp2.SUB_AREA_IDS}, screen.comparison
         )
-        self.targets_model.set_targets(a.targets)
+        self.targets.show_targets(a.targets, regraded=screen.regraded_by is not None)
+        comparison = screen.comparison
+        reviews = comparison.baseline_targets if comparison is not None else ()
+        self.baseline_targets.setVisible(bool(reviews))
+        self.baseline_targets.show_targets(
+            reviews, regraded=True, now={s: a.sub_area_grade(s) for s in gcp2.SUB_AREA_IDS}
+        )
         self.addenda.setText(
             "\n".join(
                 self.tr("Addendum %1 by %2 (%3): %4")
@@ -117,9 +130,18 @@ class SummaryTab(QWidget):
         )
 
     def set_editable(self, editable: bool) -> None:
-        """A draft takes targets and completion; a completed assessment, addenda and re-grade."""
-        for button in (self.add_target_button, self.complete_button):
-            button.setEnabled(editable)
+        """A draft takes targets and completion; a completed assessment, addenda and re-grade
+        (grades at review are open to both, by date: see `TargetsBox`)."""
+        drafting: tuple[QWidget, ...] = (
+            self.target_sub_area,
+            self.target_current,
+            self.target_grade,
+            self.target_review,
+            self.add_target_button,
+            self.complete_button,
+        )
+        for widget in drafting:
+            widget.setEnabled(editable)
         for widget in (
             self.addendum_reason,
             self.addendum_text,
@@ -133,7 +155,8 @@ class SummaryTab(QWidget):
         self.addenda.clear()
         self.problem.clear()
         self.chart_model.clear()
-        self.targets_model.clear()
+        self.targets.forget()
+        self.baseline_targets.forget()
 
     def add_target(self) -> None:
         current = self._editor.current
@@ -147,13 +170,34 @@ class SummaryTab(QWidget):
             self.target_grade.value(),
             review_by,
         )
-        self._editor.run(ops.set_targets(current.view.id, (*self.targets_model.targets, target)))
+        self._editor.run(ops.set_targets(current.view.id, (*self.targets.model.targets, target)))
+
+    def prefill_target(self) -> None:
+        """A new target starts from the sub-area's grade now, aiming one grade better."""
+        current = self._editor.current
+        grade = None if current is None else current.view.assessment.sub_area_grade(
+            self.target_sub_area.currentData())
+        if grade is not None:
+            self.target_current.setValue(grade)
+            self.target_grade.setValue(max(grade - 1, 1))
+
+    def _review(self, position: int, grade: int) -> None:
+        current = self._editor.current
+        if current is not None:
+            self._editor.run(ops.record_review_grade(
+                current.view.id, position, grade, shown_id=current.view.id))
+
+    def _review_baseline(self, position: int, grade: int) -> None:
+        current = self._editor.current
+        if current is not None and current.comparison is not None:
+            self._editor.run(ops.record_review_grade(
+                current.comparison.baseline_id, position, grade, shown_id=current.view.id))
 
     def complete(self) -> None:
         current = self._editor.current
         if current is not None:
-            self._editor.flush()
             self._editor.save_evidence_if_changed()
+            self._editor.flush()  # and the views typed, before they become read-only
             self._editor.run(ops.complete(current.view.id))
 
     def add_addendum(self) -> None:

@@ -1,18 +1,20 @@
-"""Graded Care Profile 2 assessments: start (behind the training gate), grade, confirm, complete,
-add addenda, list a child's assessments and compare a re-grade with its baseline.
+"""Graded Care Profile 2 assessments: start (behind the training gate), grade sub-areas and the
+pack's items, confirm areas, complete, add addenda, record grades at review of targets, list a
+child's assessments, compare a re-grade with its baseline, and hand the editor the pack's text.
 
 Every change follows one path: load the stored record, build the changed record, let
 `assessments.lifecycle.check_change` and `assessments.grading` judge it, then save and audit.
 So a completed assessment is refused every edit except an addendum, whichever use case asks.
 Only the problems a change *introduces* refuse it (a pack replaced since an item was graded does
 not lock a draft). Audit details hold ids and field names, never grades, text or pack wording.
+`pack_text_for` is the one function that returns licensed pack text: for the editor's screen.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -24,14 +26,22 @@ from app.services.content_packs import current_content_pack
 from app.services.practitioners import current_practitioner
 from app.services.registry import next_seq, register
 from app.services.unit_of_work import UnitOfWork
-from app.services.views_gcp2 import AssessmentSummary, AssessmentView, ProfileComparison
+from app.services.views_gcp2 import (
+    AssessmentSummary,
+    AssessmentView,
+    PackItemText,
+    PackText,
+    ProfileComparison,
+)
 from app.storage.models import Child
 from app.storage.models_gcp2 import Gcp2Assessment
 from assessments import gcp2, lifecycle
+from assessments import targets as target_rules
 from assessments.errors import LifecycleError
 from assessments.grading import completion_problems, record_problems
 from assessments.pack_model import ContentPack
 from assessments.record import AreaGrade, Assessment, SubAreaGrade, Target
+from assessments.scale import GRADES
 
 VIEW_FIELDS = ("strengths", "carer_views", "child_views", "parent_agrees", "parent_comments",
                "practitioner_only")
@@ -116,11 +126,12 @@ def get_assessment(uow: UnitOfWork, assessment_id: str, *, actor: str) -> Assess
 
 def _change(uow: UnitOfWork, actor: str, assessment_id: str, fields: list[str],
             make: Any, *, detail: dict[str, Any] | None = None,
-            pack: ContentPack | None = None) -> AssessmentView:
-    """Apply `make(before) -> after` to a stored assessment under the lifecycle's rules."""
+            pack: ContentPack | None = None, on_complete: bool = False) -> AssessmentView:
+    """Apply `make(before) -> after` to a stored assessment under the lifecycle's rules
+    (`on_complete`: a change a completed assessment may take, which check_change then judges)."""
     row = _require(uow, assessment_id)
     before = store.record_of(uow.session, row)
-    if before.status == "complete" and fields != ["addenda"]:
+    if before.status == "complete" and not on_complete:
         raise UsageError(_COMPLETED)
     after: Assessment = make(before)
     try:
@@ -260,11 +271,101 @@ def add_addendum(
         except LifecycleError as error:
             raise UsageError(error.reason) from None
 
-    return _change(uow, actor, assessment_id, ["addenda"], make)
+    return _change(uow, actor, assessment_id, ["addenda"], make, on_complete=True)
 
 
-def assessments_of_child(uow: UnitOfWork, child_id: str) -> tuple[AssessmentSummary, ...]:
-    """The child's assessments, earliest started first (by the instant, whatever the offset)."""
+def grade_item(
+    uow: UnitOfWork, actor: str, assessment_id: str, sub_area_id: str, item_id: str, *,
+    grade: int | None,
+) -> AssessmentView:
+    """Grade one of the pack's items of a sub-area on a draft (None: clear it), keeping the
+    sub-area's own grade and evidence as stored: an item grade never sets the sub-area grade.
+    Only item ids the loaded pack defines for the sub-area are accepted."""
+    if not gcp2.is_sub_area(sub_area_id):
+        raise UsageError(f"'{sub_area_id}' is not a GCP2 sub-area")
+    if grade is not None and grade not in GRADES:
+        raise UsageError("an item grade is a whole number from 1 to 5")
+
+    def make(before: Assessment) -> Assessment:
+        kept = before.sub_areas.get(sub_area_id) or SubAreaGrade(None)
+        items = {k: v for k, v in kept.items.items() if k != item_id}
+        if grade is not None:
+            items[item_id] = grade
+        subs = {**before.sub_areas, sub_area_id: dataclasses.replace(kept, items=items)}
+        return dataclasses.replace(before, sub_areas=subs)
+
+    return _change(uow, actor, assessment_id, ["sub_areas"], make,
+                   detail={"sub_area": sub_area_id, "item": item_id},
+                   pack=current_content_pack(uow))
+
+
+def regrade_of(uow: UnitOfWork, assessment_id: str) -> str | None:
+    """The id of the earliest assessment that re-grades this one, if the child was re-graded."""
+    return uow.session.scalar(
+        select(Gcp2Assessment.id).where(Gcp2Assessment.previous_id == assessment_id)
+        .order_by(Gcp2Assessment.seq).limit(1)
+    )
+
+
+def record_review_grade(
+    uow: UnitOfWork, actor: str, assessment_id: str, position: int, *, grade: int,
+    at: datetime | None = None,
+) -> AssessmentView:
+    """Record the grade at review of `targets[position]` once its review-by date has come or
+    the child has been re-graded. On a completed assessment an addendum (author: the actor)
+    records it with the record; see `assessments.targets.record_review_grade`."""
+    moment = _aware(at or _now(), "review time")
+    regraded = regrade_of(uow, assessment_id) is not None
+
+    def make(before: Assessment) -> Assessment:
+        try:
+            return target_rules.record_review_grade(before, position, grade, at=moment,
+                                               author=actor, regraded=regraded)
+        except LifecycleError as error:
+            raise UsageError(error.reason) from None
+
+    return _change(uow, actor, assessment_id, ["targets", "addenda"], make,
+                   detail={"target": position}, on_complete=True)
+
+
+def _age_in_months(born: date, on: date) -> int:
+    return (on.year - born.year) * 12 + on.month - born.month - (on.day < born.day)
+
+
+def pack_text_for(uow: UnitOfWork, assessment_id: str) -> PackText | None:
+    """LICENSED: the loaded pack's items and descriptors for this assessment's editor (None
+    without a pack). Items are those for the child's age when the assessment started, plus
+    any already graded. On screen only: callers never write it anywhere. Not audited, as it
+    holds no case data."""
+    pack = current_content_pack(uow)
+    if pack is None:
+        return None
+    row = _require(uow, assessment_id)
+    record = store.record_of(uow.session, row)
+    child = uow.session.get(Child, row.child_id)
+    age = None if child is None else max(
+        _age_in_months(child.date_of_birth, record.started_at.date()), 0)
+    items: dict[str, tuple[PackItemText, ...]] = {}
+    descriptors: dict[str, dict[int, str]] = {}
+    for sub in gcp2.SUB_AREA_IDS:
+        graded = record.sub_areas.get(sub)
+        shown = {i.id for i in pack.items_for(sub, age)} | set(graded.items if graded else ())
+        items[sub] = tuple(
+            PackItemText(i.id, i.text, {g: d for g in GRADES
+                                        if (d := pack.descriptor(sub, g, i.id)) is not None})
+            for i in pack.items_for(sub) if i.id in shown
+        )
+        descriptors[sub] = {g: d for g in GRADES
+                            if (d := pack.descriptor(sub, g)) is not None}
+    return PackText(pack.id, pack.version, age, items, descriptors)
+
+
+def assessments_of_child(
+    uow: UnitOfWork, child_id: str, *, today: date | None = None
+) -> tuple[AssessmentSummary, ...]:
+    """The child's assessments, earliest started first (by the instant, whatever the offset),
+    each with how many of its target reviews are overdue on `today` (default: today)."""
+    on = today or _now().date()
     if uow.session.get(Child, child_id) is None:
         raise UnknownRecord(f"no child with id '{child_id}'")
     rows = list(uow.session.scalars(
@@ -278,6 +379,7 @@ def assessments_of_child(uow: UnitOfWork, child_id: str) -> tuple[AssessmentSumm
             id=r.id, child_id=r.child, status=r.status, started_at=r.started_at,
             completed_at=r.completed_at, previous=r.previous,
             graded_sub_areas=sum(1 for s in r.sub_areas.values() if s.grade is not None),
+            reviews_overdue=target_rules.overdue_reviews(r, on),
         )
         for r in records
     )
@@ -294,4 +396,4 @@ def compare_with_previous(uow: UnitOfWork, assessment_id: str) -> ProfileCompari
         changes = lifecycle.compare(baseline, now)
     except LifecycleError as error:
         raise UsageError(error.reason) from None
-    return ProfileComparison(baseline.id, now.id, tuple(changes))
+    return ProfileComparison(baseline.id, now.id, tuple(changes), baseline.targets)

@@ -7,11 +7,12 @@ that was in use. Content-pack information never carries licensed text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from assessments.lifecycle import SubAreaChange
-from assessments.record import Assessment
+from assessments.record import Assessment, Target
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class AssessmentSummary:
     completed_at: datetime | None
     previous: str | None
     graded_sub_areas: int  # of 13
+    reviews_overdue: int = 0  # targets past their review-by date with no grade at review
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class ProfileComparison:
     baseline_id: str
     now_id: str
     changes: tuple[SubAreaChange, ...]
+    baseline_targets: tuple[Target, ...] = ()  # reviewed at this re-grade (if not before)
 
 
 @dataclass(frozen=True)
@@ -71,3 +74,31 @@ class ContentPackInfo:
     key_id: str
     digest: str
     items_per_area: tuple[tuple[str, int], ...]  # (area id, number of items), chart order
+
+
+@dataclass(frozen=True)
+class PackItemText:
+    """LICENSED: one pack item as the editor shows it. Never logged, exported or reported."""
+
+    id: str
+    text: str
+    descriptors: Mapping[int, str] = field(default_factory=dict)  # the item's own, else the
+    # sub-area's, per grade; only grades the pack describes
+
+
+@dataclass(frozen=True)
+class PackText:
+    """LICENSED: the imported pack's wording for one assessment's editor, on screen only.
+
+    `items` holds, per sub-area, the items that apply at the child's age when the assessment
+    started (all of them when the pack has no age bands), plus any item already graded.
+    """
+
+    pack_id: str
+    version: int
+    age_months: int | None
+    items: Mapping[str, tuple[PackItemText, ...]]
+    descriptors: Mapping[str, Mapping[int, str]]  # sub-area id -> grade -> descriptor
+
+    def items_of(self, sub_area_id: str) -> tuple[PackItemText, ...]:
+        return self.items.get(sub_area_id, ())

@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.profile import NewProfile, create_profile, unlock_profile
@@ -30,13 +30,25 @@ CONFIRMED = (("physical_care", 3), ("safety", 4), ("emotional_care", 2), ("devel
 KEYS = {1: Qt.Key.Key_1, 2: Qt.Key.Key_2, 3: Qt.Key.Key_3, 4: Qt.Key.Key_4, 5: Qt.Key.Key_5}
 
 
-@pytest.fixture
-def trained_profile(access: ProfileAccess) -> ProfileAccess:
+def trained(access: ProfileAccess) -> ProfileAccess:
+    """A profile whose practitioner has a GCP2 training date (the other GCP2 UI tests use it)."""
     new = NewProfile(practitioner_name=practitioner(), gcp2_trained_on=date(2025, 3, 14))
     create_profile(
         access.data_dir, PASSPHRASE, new, keystore=access.keystore, kdf=access.kdf
     ).close()
     return access
+
+
+def import_sample_pack(access: ProfileAccess) -> None:
+    with unlock_profile(access.data_dir, PASSPHRASE, keystore=access.keystore) as profile:
+        with profile.unit_of_work() as uow:
+            import_content_pack(uow, practitioner(), SAMPLE_PACK.read_bytes(), [sample_key()])
+            uow.commit()
+
+
+@pytest.fixture
+def trained_profile(access: ProfileAccess) -> ProfileAccess:
+    return trained(access)
 
 
 def open_gcp2(qtbot: QtBot, session: Session) -> AssessmentEditor:
@@ -171,7 +183,9 @@ def test_evidence_typed_is_kept_as_a_draft_across_a_lock(
         session.shutdown()
 
 
-def test_starting_without_a_training_date_is_refused(qtbot: QtBot, session: Session) -> None:
+def test_without_a_training_date_the_editor_asks_for_it_then_starts(
+    qtbot: QtBot, session: Session
+) -> None:
     session.start()
     unlock(qtbot, session)
     window = session.main_window
@@ -179,20 +193,32 @@ def test_starting_without_a_training_date_is_refused(qtbot: QtBot, session: Sess
     add_carer_and_child(qtbot, session)
     window.family.gcp2_button.click()
     wait_for_worker(qtbot, session)
-    assert window.assessment.current is None
+    editor = window.assessment
+    assert editor.current is None
     assert window.stack.currentWidget() is window.family
     assert "training date" in window.statusBar().currentMessage()
+    dialog = editor.training_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert "Only practitioners trained" in " ".join(w.text() for w in dialog.findChildren(QLabel))
+    dialog.reject()  # cancelling starts nothing
+    wait_for_worker(qtbot, session)
+    assert editor.current is None and editor.training_dialog is None
+
+    window.family.gcp2_button.click()
+    qtbot.waitUntil(lambda: editor.training_dialog is not None, timeout=WAIT_MS)
+    dialog = editor.training_dialog
+    assert dialog is not None
+    dialog.trained_on.setDate(QDate(2024, 9, 30))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: editor.current is not None, timeout=WAIT_MS)
+    assert window.stack.currentWidget() is editor
+    assert editor.current is not None and editor.current.view.status == "draft"
 
 
 def test_pack_suggestions_show_only_where_the_pack_has_a_rule(
     qtbot: QtBot, trained_profile: ProfileAccess, preferences: Preferences
 ) -> None:
-    with unlock_profile(
-        trained_profile.data_dir, PASSPHRASE, keystore=trained_profile.keystore
-    ) as profile:
-        with profile.unit_of_work() as uow:
-            import_content_pack(uow, practitioner(), SAMPLE_PACK.read_bytes(), [sample_key()])
-            uow.commit()
+    import_sample_pack(trained_profile)
     session = make_session(qtbot, trained_profile, preferences)
     try:
         session.start()
@@ -210,8 +236,43 @@ def test_pack_suggestions_show_only_where_the_pack_has_a_rule(
             assert not rows[area_id].suggestion.isHidden()
             assert rows[area_id].suggestion.text().endswith(suggested)
         assert rows["developmental_care"].suggestion.isHidden()
-        shown = [w.text() for w in editor.findChildren(QLabel)]
-        shown += [w.text() for w in editor.findChildren(QPushButton)]
-        assert not any(MARKER in text for text in shown)  # licensed text stays off screen
+        # Licensed pack text is on the Grades tab only: not on the areas, views or summary.
+        for tab in (editor.areas, editor.family_views, editor.summary):
+            shown = [w.text() for w in tab.findChildren(QLabel)]
+            shown += [w.text() for w in tab.findChildren(QPushButton)]
+            assert shown and not any(MARKER in text for text in shown)
+        assert MARKER not in editor.chart.accessibleDescription()
+        assert MARKER in editor.items.descriptors.text()  # …and it is on the Grades tab
+    finally:
+        session.shutdown()
+
+
+def test_an_area_grade_left_outside_its_range_by_a_later_change_is_flagged(
+    qtbot: QtBot, trained_profile: ProfileAccess, preferences: Preferences
+) -> None:
+    session = make_session(qtbot, trained_profile, preferences)
+    try:
+        session.start()
+        unlock(qtbot, session)
+        editor = open_gcp2(qtbot, session)
+        grade_all_by_keyboard(qtbot, session, editor)  # emotional care: carer 2, engagement 3
+        editor.tabs.setCurrentIndex(1)
+        row = next(r for r in editor.area_rows if r.area.id == "emotional_care")
+        row.grade.setCurrentIndex(row.grade.findData(2))
+        row.confirm.click()
+        wait_for_worker(qtbot, session)
+        assert row.range.text() == "Sub-areas: 2 to 3"
+        editor.tabs.setCurrentIndex(0)
+        editor.sub_area_list.setCurrentIndex(
+            editor.sub_areas_model.index(gcp2.SUB_AREA_IDS.index("emotional_care.carer"))
+        )
+        qtbot.keyClick(editor.sub_area_list, Qt.Key.Key_3)  # now 3 and 3: the 2 is outside
+        wait_for_worker(qtbot, session)
+        assert "⚠ the confirmed grade is outside it" in row.range.text()
+        editor.summary.complete_button.click()
+        wait_for_worker(qtbot, session)
+        # Refused, in a sentence without the case file's JSON path.
+        assert editor.problem.text().startswith("Cannot complete yet: the Physical care grade")
+        assert editor.current is not None and not editor.current.view.is_complete
     finally:
         session.shutdown()

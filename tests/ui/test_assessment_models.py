@@ -1,5 +1,6 @@
 """The GCP2 models without a window: sub-area navigation, profile chart data and its text,
-targeted items and a family's list of assessments. Also the chart paints from its model."""
+targeted items with their review progress, a sub-area's pack items, and a family's list of
+assessments. Also the chart paints from its model."""
 
 from __future__ import annotations
 
@@ -7,20 +8,22 @@ from datetime import UTC, date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
 
-from app.services.views_gcp2 import AssessmentSummary, ProfileComparison
+from app.services.views_gcp2 import AssessmentSummary, PackItemText, ProfileComparison
 from assessments import gcp2
 from assessments.lifecycle import compare
 from assessments.record import Assessment, SubAreaGrade, Target
+from ui.assessment_items import ITEM_ID_ROLE, ItemsModel
 from ui.assessment_models import (
     GRADE_ROLE,
     SUB_AREA_ID_ROLE,
     FamilyAssessmentsModel,
     ProfileChartModel,
     SubAreasModel,
-    TargetsModel,
 )
+from ui.assessment_targets import TargetsModel
 from ui.profile_chart import GRADE_COLOURS, ProfileChart
 
 START = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
@@ -95,11 +98,44 @@ def test_chart_model_shows_baseline_beside_now(
     assert model.data(model.index(row, ProfileChartModel.NOW), GRADE_ROLE) == now
 
 
-def test_targets_model_cells() -> None:
+@pytest.mark.parametrize(("review_grade", "today", "shown", "progress"), [
+    (None, date(2027, 1, 14), "", "Awaiting review"),
+    (None, date(2027, 1, 15), "", "Review due today"),
+    (None, date(2027, 1, 16), "", "⚠ Review overdue"),
+    (2, date(2027, 1, 16), "2", "Target met"),
+    (3, date(2027, 1, 16), "3", "Better, target not met yet"),
+    (4, date(2027, 1, 16), "4", "No change"),
+    (5, date(2027, 1, 16), "5", "Worse"),
+])
+def test_targets_model_shows_review_grade_and_progress(
+    review_grade: int | None, today: date, shown: str, progress: str
+) -> None:
     model = TargetsModel()
-    model.set_targets([Target("physical_care.nutrition", 4, 2, date(2027, 1, 15))])
+    target = Target("physical_care.nutrition", 4, 2, date(2027, 1, 15), review_grade)
+    model.set_targets([target], today)
     cells = [model.data(model.index(0, c)) for c in range(model.columnCount())]
-    assert cells[:3] == ["Nutrition", "4", "2"] and "2027" in str(cells[3]) and cells[4] == ""
+    assert cells[:3] == ["Nutrition", "4", "2"] and "2027" in str(cells[3])
+    assert cells[4:] == [shown, progress]
+    overdue = progress.startswith("⚠")
+    assert model.overdue == int(overdue)
+    font = model.data(model.index(0, TargetsModel.PROGRESS), Qt.ItemDataRole.FontRole)
+    assert (isinstance(font, QFont) and font.bold()) is overdue  # marked without colour
+
+
+def test_items_model_grades_items_without_a_window() -> None:
+    items = (PackItemText("i1", "First item", {1: "well"}), PackItemText("i2", "Second item"))
+    model = ItemsModel()
+    model.set_items(items, {"i2": 4})
+    assert [model.data(model.index(r, ItemsModel.GRADE)) for r in range(2)] == ["–", "4"]
+    assert model.data(model.index(0, ItemsModel.ITEM)) == "First item"
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.AccessibleTextRole) == (
+        "Second item, grade 4")
+    model.set_grade(0, 2)
+    model.set_grade(1, None)
+    assert (model.grade_at(0), model.grade_at(1), model.graded) == (2, None, 1)
+    assert model.data(model.index(0, 0), ITEM_ID_ROLE) == "i1"
+    model.clear()
+    assert model.rowCount() == 0
 
 
 def test_family_assessments_model_lists_per_child_and_marks_regrades() -> None:
@@ -117,6 +153,13 @@ def test_family_assessments_model_lists_per_child_and_marks_regrades() -> None:
     assert model.data(model.index(2, model.CHILD)) == "Jayden"
     assert model.data(model.index(0, model.PROGRESS)) == "13 of 13"
     assert model.of_child("K1") == (first, second)
+
+
+def test_family_assessments_model_marks_an_overdue_review() -> None:
+    late = AssessmentSummary("A1", "K1", "complete", START, START, None, 13, reviews_overdue=1)
+    model = FamilyAssessmentsModel()
+    model.set_rows({"K1": (late,)}, {"K1": "Mia"})
+    assert model.data(model.index(0, model.STATUS)) == "Complete, ⚠ review overdue"
 
 
 def test_chart_paints_and_describes_itself(qtbot: QtBot) -> None:
