@@ -1,8 +1,11 @@
 """The family tab: carers, children, professionals involved (lead marked), and visits, newest first,
-with the children's GCP2 assessments (`ui.family_assessments`) beside them.
+with the children's GCP2 assessments (`ui.family_assessments`) beside them; a second tab holds
+the chronology and timeline (`ui.chronology_page`), and the recurring-theme prompts show above
+both tabs while any is raised.
 
 Adding a carer, child or professional goes through its dialog and the DB worker; the page
-reloads when a `Changes` names this family.
+reloads when a `Changes` names this family. What a prompt's buttons do is `prompt_actions`
+(`ui.prompt_actions`), whose entries the plans and escalation screens replace.
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +32,7 @@ from app.services.views import FamilyDetail, VisitView
 from ui import operations
 from ui.background import Background, describe_failure
 from ui.changes import Changes, family_changed
+from ui.chronology_page import ChronologyTab
 from ui.family_assessments import FamilyAssessments
 from ui.family_models import (
     CarersModel,
@@ -35,6 +41,8 @@ from ui.family_models import (
     VisitsModel,
 )
 from ui.formatting import local_datetime_text
+from ui.planned_visit_bar import NextVisitBar
+from ui.prompt_actions import PromptActions
 from ui.record_dialogs import (
     CarerDialog,
     ChildDialog,
@@ -102,49 +110,40 @@ class FamilyPage(QWidget):
         self.visits_table.entered.connect(self._open_visit_at)
         self.visits_table.doubleClicked.connect(self._open_visit_at)
         grid = QGridLayout()
-        grid.addWidget(
-            self._group(
-                self.tr("Carers"), self.carers_table, self.tr("Add &carer…"), self.add_carer
-            ),
-            0,
-            0,
+        boxes = (  # title, table, button, slot; row, column, rows spanned
+            (self.tr("Carers"), self.carers_table, self.tr("Add &carer…"), self.add_carer, 0, 0, 1),
+            (self.tr("Children"), self.children_table, self.tr("Add c&hild…"), self.add_child,
+             1, 0, 1),
+            (self.tr("Professionals involved"), self.professionals_table,
+             self.tr("Add &professional…"), self.add_professional, 2, 0, 1),
+            (self.tr("Visits"), self.visits_table, self.tr("&Open visit"),
+             self._open_current_visit, 0, 1, 3),
         )
-        grid.addWidget(
-            self._group(
-                self.tr("Children"), self.children_table, self.tr("Add c&hild…"), self.add_child
-            ),
-            1,
-            0,
-        )
-        grid.addWidget(
-            self._group(
-                self.tr("Professionals involved"),
-                self.professionals_table,
-                self.tr("Add &professional…"),
-                self.add_professional,
-            ),
-            2,
-            0,
-        )
-        grid.addWidget(
-            self._group(
-                self.tr("Visits"),
-                self.visits_table,
-                self.tr("&Open visit"),
-                self._open_current_visit,
-            ),
-            0,
-            1,
-            3,
-            1,
-        )
+        for title, table, button, slot, row, column, rows in boxes:
+            grid.addWidget(self._group(title, table, button, slot), row, column, rows, 1)
         grid.addWidget(self.assessments, 3, 0)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
+        overview = QScrollArea()  # scrolls rather than push the window past a laptop screen
+        inner = QWidget()
+        inner.setLayout(grid)
+        overview.setWidget(inner)
+        overview.setWidgetResizable(True)
+        overview.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.chronology = ChronologyTab(background)
+        self.chronology.message.connect(self.message)
+        self.chronology.open_visit.connect(self._open_visit_by_id)
+        self.prompts = self.chronology.banner
+        self.prompt_actions = PromptActions(self)  # action -> handler; see ui.prompt_actions
+        self.tabs = QTabWidget()
+        self.tabs.addTab(overview, self.tr("Family an&d visits"))
+        self.tabs.addTab(self.chronology, self.tr("Chro&nology and timeline"))
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.address)
-        layout.addLayout(grid, 1)
+        layout.addWidget(self.prompts)
+        layout.addWidget(self.tabs, 1)
+        self.next_visit = NextVisitBar.on_family_page(self, background)  # ui.planned_visit_bar
 
     def _table(self, model: Any, accessible: str) -> RecordTable:
         table = RecordTable(accessible)
@@ -192,6 +191,7 @@ class FamilyPage(QWidget):
         self.visits_model.set_rows(detail.visits)
         self.visits_table.fit_columns(self._visit_column_samples())
         self.assessments.load(detail)
+        self.chronology.load(detail)
         self.loaded.emit(detail)
 
     def _visit_column_samples(self) -> list[str]:
@@ -218,6 +218,8 @@ class FamilyPage(QWidget):
         self.professionals_model.clear()
         self.visits_model.clear()
         self.assessments.clear()
+        self.chronology.clear()
+        self.next_visit.clear()
 
     # -- adding records ----------------------------------------------------------------
 
@@ -302,6 +304,18 @@ class FamilyPage(QWidget):
 
     def _open_current_visit(self) -> None:
         self._open_visit_at(self.visits_table.currentIndex())
+
+    def _open_visit_by_id(self, visit_id: str) -> None:
+        visits = self.detail.visits if self.detail is not None else ()
+        for visit in (v for v in visits if v.id == visit_id):
+            self.open_visit.emit(self.detail, visit)
+
+    # -- the chronology and its prompts -------------------------------------------------------
+
+    def show_record(self, record_id: str) -> None:
+        """Show a record's row in the chronology tab (a search result)."""
+        self.tabs.setCurrentWidget(self.chronology)
+        self.chronology.show_record(record_id)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape:

@@ -1,4 +1,5 @@
 """The main window: caseload, family and visit tabs in one stack, menus, shortcuts, status bar.
+Quick capture (Ctrl+Shift+E) and the search page come from `ui.lived_actions`.
 
 It owns no records itself: the pages load through the DB worker, and on lock `hide_records()`
 flushes the draft being typed and clears every model and field, keeping only a `Place` (ids and
@@ -7,7 +8,7 @@ times) so that `return_to()` after unlocking opens the same screen with the draf
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -23,8 +24,10 @@ from ui.caseload_page import CaseloadPage
 from ui.changes import Changes
 from ui.connectivity import ConnectivityLabel, SyncStateLabel
 from ui.family_page import FamilyPage
+from ui.lived_actions import LivedActions
 from ui.record_dialogs import FamilyDialog, NewFamily
 from ui.settings import Preferences
+from ui.sync_panel import SyncControl
 from ui.visit_editor import VisitEditor, VisitForm, place_of_draft_key
 
 IDLE_CHOICES = (1, 2, 5, 10, 15, 30)
@@ -37,6 +40,7 @@ class Place:
 
     family_id: str | None = None
     visit: VisitForm | None = None
+    capture_family: str | None = None  # the family whose quick entry was open
 
 
 class MainWindow(QMainWindow):
@@ -61,7 +65,9 @@ class MainWindow(QMainWindow):
         for page in (self.caseload, self.family, self.visit, self.assessment):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
+        self.lived = LivedActions(self, background)
         self._build_status_bar()
+        self.sync = SyncControl(self, background, self.sync_state, self.connectivity)
         self._build_menus()
 
         self.caseload.open_family.connect(self.open_family)
@@ -122,16 +128,13 @@ class MainWindow(QMainWindow):
             group.addAction(choice)
             idle.addAction(choice)
         profile.addSeparator()
-        profile.addAction(
-            self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.quit_requested)
-        )
+        profile.addAction(self.sync.panel_action)
+        # Through closeEvent: the geometry is kept and every draft flushed on the way out.
+        profile.addAction(self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close))
         family = self.menuBar().addMenu(self.tr("&Family"))
-        self.new_family_action = self._action(
-            self.tr("&New family…"), QKeySequence.StandardKey.New, self.new_family
-        )
-        self.find_action = self._action(
-            self.tr("&Find on caseload"), QKeySequence.StandardKey.Find, self.find_on_caseload
-        )
+        key = QKeySequence.StandardKey
+        self.new_family_action = self._action(self.tr("&New family…"), key.New, self.new_family)
+        self.find_action = self._action(self.tr("&Find on caseload"), key.Find, self.find_on_caseload)
         self.caseload_action = self._action(
             self.tr("Back to &caseload"), "Alt+Left", self.show_caseload
         )
@@ -153,6 +156,8 @@ class MainWindow(QMainWindow):
         self.show_to_family_action.setCheckable(True)
         self.show_to_family_action.setToolTip(self.tr("Hide practitioner-only notes"))
         family.addAction(self.show_to_family_action)
+        family.addSeparator()
+        family.addActions([self.lived.capture_action, self.lived.search_action])
 
     # -- navigation --------------------------------------------------------------------------
 
@@ -167,6 +172,10 @@ class MainWindow(QMainWindow):
         self.caseload.table.setFocus()
 
     def find_on_caseload(self) -> None:
+        words = self.caseload.search.text()
+        if self.caseload.search.hasFocus() and words.strip():
+            self.lived.search_notes(words)  # Find again: the same words in every note
+            return
         self.show_caseload()
         self.caseload.focus_search()
 
@@ -260,7 +269,7 @@ class MainWindow(QMainWindow):
 
     def hide_records(self) -> Place:
         """Flush the draft being typed, then forget every record shown. Returns where we were."""
-        place = self.place()
+        place = replace(self.place(), capture_family=self.lived.hide())
         self.visit.flush()
         self.assessment.flush()
         if self.dialog is not None:
@@ -269,6 +278,7 @@ class MainWindow(QMainWindow):
         self.assessment.clear()
         self.family.clear()
         self.caseload.clear()
+        self.sync.stop()
         self.statusBar().clearMessage()
         self.stack.setCurrentWidget(self.caseload)
         return place
@@ -276,16 +286,22 @@ class MainWindow(QMainWindow):
     def return_to(self, place: Place | None) -> None:
         """After unlocking: reload, reopen `place`, or else the newest visit draft, if any."""
         self.caseload.reload()
+        self.sync.start()
+        capture = place.capture_family if place is not None else None
+        self.lived.return_to(capture)  # the quick entry that was open, if any
         if place is not None and place.family_id is not None:
             self._pending_visit = place.visit
             self.open_family(place.family_id)
             return
-        self._background.run(
-            operations.list_drafts(), success=self._reopen_newest_draft, failure=lambda _error: None
-        )
+        if capture is None:
+            self._background.run(
+                operations.list_drafts(), success=self._reopen_newest_draft, failure=lambda _e: None
+            )
         self.caseload.table.setFocus()
 
     def _reopen_newest_draft(self, drafts: list[DraftView]) -> None:
+        if self.lived.reopen_draft(drafts):
+            return
         found = [(d, place_of_draft_key(d.key)) for d in drafts]
         found = [(d, p) for d, p in found if p is not None]
         if not found or not self._background.unlocked:
@@ -313,6 +329,8 @@ class MainWindow(QMainWindow):
         self._preferences.main_window_geometry = self.saveGeometry()
         self.visit.flush()
         self.assessment.flush()
+        self.lived.capture.flush()
+        self.sync.stop()
         super().closeEvent(event)
         self.quit_requested.emit()
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from app.services.unit_of_work import UnitOfWork
+from app.storage.models import Family
 
 HIGHLIGHT_START = "[["
 HIGHLIGHT_END = "]]"
@@ -57,3 +58,12 @@ def search_notes(uow: UnitOfWork, query: str, *, limit: int = 50) -> list[Search
     })
     return [SearchHit(r.record_kind, r.record_id, r.family_id, r.snippet, float(r.rank))
             for r in rows]
+
+
+def family_names_of(uow: UnitOfWork, hits: list[SearchHit]) -> dict[str, str]:
+    """The names of the families the hits belong to, by id: one query, for showing results."""
+    ids = sorted({hit.family_id for hit in hits})
+    if not ids:
+        return {}
+    rows = uow.session.execute(select(Family.id, Family.name).where(Family.id.in_(ids)))
+    return {family_id: name for family_id, name in rows}

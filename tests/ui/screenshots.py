@@ -21,7 +21,14 @@ from PySide6.QtCore import QDate, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from app.profile import NewProfile, create_profile  # noqa: E402
-from app.services import families, professionals, visits  # noqa: E402
+from app.services import (  # noqa: E402
+    chronology,
+    families,
+    lived_experience,
+    professionals,
+    visits,
+)
+from app.services.unit_of_work import UnitOfWork  # noqa: E402
 from app.vault import KdfParams  # noqa: E402
 from ui.session import ProfileAccess, Session  # noqa: E402
 from ui.settings import Preferences  # noqa: E402
@@ -73,7 +80,7 @@ def seed(data_dir: Path) -> None:
                 name="Mia Carter",
                 date_of_birth=date.today() - timedelta(days=12),
             )
-            families.add_child(
+            jayden = families.add_child(
                 uow,
                 ACTOR,
                 carter.id,
@@ -118,6 +125,7 @@ def seed(data_dir: Path) -> None:
                     notes=note,
                     recorded_at=recorded,
                 )
+            seed_chronology(uow, carter.id, jayden.id, local)
             surnames = (
                 "Adeyemi",
                 "Brown",
@@ -152,6 +160,34 @@ def seed(data_dir: Path) -> None:
                     date_of_birth=date(2024, 1, 1) + timedelta(days=20 * number),
                 )
             uow.commit()
+
+
+def seed_chronology(uow: UnitOfWork, family_id: str, child_id: str, local: datetime) -> None:
+    """Years of other agencies' records and two day-in-the-life entries: the timeline's lanes
+    and the recurring-theme prompts (SCENARIOS.md 2 and 7)."""
+    for day, agency, event, themes in (
+        ("2022-03-14", "Health visiting", "Home cluttered, no safe sleep space", ["home_conditions"]),
+        ("2023-06-02", "Health visiting", "Cold house, dog mess on the floor", ["home_conditions"]),
+        ("2024-09-20", "West Mercia Police", "Domestic incident; Jayden present", ["domestic_abuse"]),
+        ("2025-07-11", "GP surgery", "Kerry's low mood; medication started",
+         ["parental_mental_health"]),
+        ("2026-02-06", "Health visiting", "Home conditions poor again", ["home_conditions"]),
+    ):  # fmt: skip
+        chronology.add_agency_entry(
+            uow, ACTOR, family_id, occurred_at=datetime.fromisoformat(day).astimezone(),
+            event=event, source=agency, themes=themes,
+        )  # fmt: skip
+    for days, text, words, themes in (
+        (20, "Jayden hid behind the sofa when Dean came in.", "Dean shouts",
+         ["domestic_abuse", "parental_substance_use"]),
+        (3, "Jayden asleep on the sofa at 11 am; no breakfast yet.", "",
+         ["home_conditions"]),
+    ):  # fmt: skip
+        lived_experience.record_entry(
+            uow, ACTOR, child_id, occurred_at=local - timedelta(days=days),
+            part_of_day="morning", text=text, source="observed", child_voice=words,
+            themes=themes,
+        )  # fmt: skip
 
 
 def grab(widget: QWidget, out: Path, name: str, suffix: str) -> None:
@@ -207,6 +243,23 @@ def main(out: Path, suffix: str) -> int:
     )
     grab(window, out, "4-family", suffix)
 
+    family = window.family
+    family.tabs.setCurrentWidget(family.chronology)
+    wait_until(app, lambda: family.chronology.model.rowCount() > 0 and family.prompts.isVisible())
+    grab(window, out, "7-chronology", suffix)
+    window.lived.quick_capture()
+    wait_until(app, lambda: window.lived.capture.dialog is not None)
+    capture = window.lived.capture.dialog
+    assert capture is not None
+    capture.child.setCurrentIndex(1)  # Jayden
+    capture.text.setPlainText("Jayden was still in pyjamas at eleven; the curtains were closed.")
+    capture.child_voice.setText("Mummy's sleeping")
+    capture.themes.set_selected(["home_conditions"])
+    wait_until(app, lambda: session.background.pending == 0)
+    grab(capture, out, "8-quick-capture", suffix)
+    capture.discard()
+    family.tabs.setCurrentIndex(0)
+
     window.family.new_visit_button.click()
     wait_until(app, lambda: window.stack.currentWidget() is window.visit)
     window.visit.notes.setPlainText(
@@ -223,6 +276,10 @@ def main(out: Path, suffix: str) -> int:
     wait_until(app, dialog.isVisible)
     grab(dialog, out, "6-add-child-dialog", suffix)
     dialog.close()
+
+    window.lived.search_notes("sofa")
+    wait_until(app, lambda: window.lived.search.model.rowCount() == 2)
+    grab(window, out, "9-search", suffix)
     session.shutdown()
     return 0
 
