@@ -17,6 +17,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from app.audit import record_event
+from app.config import organisation_config
 from app.errors import UnknownRecord, UsageError
 from app.services.chronology_views import ChronologyRow, PromptView
 from app.services.lived_experience import aware, checked_themes, new_record_id
@@ -87,7 +88,8 @@ def add_agency_entry(
         family_id=family_id, child_id=child_id, seq=seq,
         occurred_at=aware(occurred_at, "time it happened"),
         event=_text(event, "event"), source=_text(source, "agency").strip(),
-        impact=impact, outcome=outcome, themes=checked_themes(themes, catalogue),
+        impact=impact, outcome=outcome,
+        themes=checked_themes(themes, catalogue or organisation_config(uow).themes.catalogue),
     )
     session.add(row)
     session.flush()
@@ -244,6 +246,7 @@ def recurring_prompts(
     family's rows), less those dismissed. With `actor`, showing them is audited (keys only)."""
     rows = _all_rows(uow, _family(uow, family_id).id)
     dismissed = _dismissed(uow, family_id)
+    rules = rules if rules is not None else organisation_config(uow).themes.rules
     prompts = [p for p in _prompts(rows, child_id, rules) if p.key not in dismissed]
     if actor is not None and prompts:
         record_event(
@@ -273,6 +276,7 @@ def dismiss_prompt(
     if not reason.strip():
         raise UsageError("say why the prompt is dismissed")
     rows = _all_rows(uow, _family(uow, family_id).id)
+    rules = rules if rules is not None else organisation_config(uow).themes.rules
     raised = {p.key: p for p in _prompts(rows, child_id, rules)}
     prompt = raised.get(key)
     if prompt is None:

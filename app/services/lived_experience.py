@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.audit import record_event
+from app.config import organisation_config
 from app.errors import UnknownRecord, UsageError
 from app.services.registry import register
 from app.services.unit_of_work import UnitOfWork
@@ -113,7 +114,7 @@ def record_entry(
         child_voice=child_voice,
         impact=impact,
         source=source,
-        themes=checked_themes(themes, catalogue),
+        themes=checked_themes(themes, catalogue or organisation_config(uow).themes.catalogue),
     )
     session.add(row)
     session.flush()
@@ -141,6 +142,7 @@ def update_entry(
         if name not in _EDITABLE:
             raise UsageError(f"'{name}' cannot be changed on a lived-experience entry")
     if "themes" in changes:
+        catalogue = catalogue or organisation_config(uow).themes.catalogue
         changes["themes"] = checked_themes(list(changes["themes"]), catalogue)  # type: ignore[call-overload]
     if "occurred_at" in changes:
         changes["occurred_at"] = aware(changes["occurred_at"], "time it happened")  # type: ignore[arg-type]
