@@ -19,6 +19,8 @@ GROUPS = {
     "foundation": "bench.bench_foundation",
     "gateway": "bench.bench_gateway",
     "lived": "bench.bench_lived",
+    "report": "bench.bench_report",
+    "sync": "bench.bench_sync",
 }
 
 

@@ -1,6 +1,7 @@
 """The family page's Graded Care Profile 2 box: each child's assessments, loaded on the DB
 worker when the family is shown; opening one, or "GCP2…" for the selected child (their draft,
-else a new one, a re-grade of the latest completed one when there is one)."""
+else a new one, a re-grade of the latest completed one when there is one); the parent and
+practitioner report buttons for the chosen assessment (`ui.report_actions`)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from app.services.views import FamilyDetail
 from ui import assessment_operations
 from ui.assessment_models import FamilyAssessmentsModel
 from ui.background import Background, describe_failure
+from ui.report_actions import ReportActions
+from ui.share_actions import ShareActions
 from ui.widgets import RecordTable
 
 
@@ -42,10 +45,18 @@ class FamilyAssessments(QGroupBox):
         self.gcp2_button.clicked.connect(self.gcp2_for_current_child)
         open_button = QPushButton(self.tr("Open a&ssessment"))
         open_button.clicked.connect(self._open_current)
+        self.reports = ReportActions(background, self.selected_assessment_id, self)
+        self.reports.message.connect(self.message)
+        self.sharing = ShareActions(background, self.selected_assessment_id, self)
+        self.sharing.message.connect(self.message)
         row = QHBoxLayout()
         row.addStretch()
         row.addWidget(self.gcp2_button)
         row.addWidget(open_button)
+        row.addWidget(self.reports.parent_button)
+        row.addWidget(self.reports.practitioner_button)
+        row.addWidget(self.sharing.share_button)
+        row.addWidget(self.sharing.history_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
@@ -65,6 +76,7 @@ class FamilyAssessments(QGroupBox):
         )
 
     def clear(self) -> None:
+        self.reports.close_preview()
         self.detail = None
         self.model.clear()
 
@@ -93,3 +105,10 @@ class FamilyAssessments(QGroupBox):
 
     def _open_current(self) -> None:
         self._open_at(self.table.currentIndex())
+
+    def selected_assessment_id(self) -> str | None:
+        """The assessment chosen in the table (or the only one), for the report buttons."""
+        index = self.table.currentIndex()
+        if index.isValid():
+            return self.model.row_at(index.row()).id
+        return self.model.row_at(0).id if self.model.rowCount() == 1 else None

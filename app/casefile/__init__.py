@@ -11,4 +11,9 @@ from app.casefile import assessments as assessments  # registers `assessments` (
 from app.casefile import (
     lived_experience as lived_experience,  # registers `lived_experience`, `chronology`
 )
+from app.casefile import planned_visits as planned_visits  # registers `planned_visits`
+from app.casefile import plans as plans  # registers `plans`, `threshold_decisions`, `escalations`
 from app.casefile import professionals as professionals  # registers the `professionals` section
+from app.casefile import (
+    sharing_decisions as sharing_decisions,  # registers `sharing_decisions`
+)

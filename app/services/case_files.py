@@ -29,7 +29,14 @@ from app.casefile.records import (
     VisitRecord,
 )
 from app.errors import InvalidInput
-from app.services import assessment_store, case_file_assessments, case_file_lived
+from app.services import (
+    assessment_store,
+    case_file_assessments,
+    case_file_lived,
+    case_file_planned,
+    plans_case_file,
+    sharing_case_file,
+)
 from app.services.registry import next_seq, utc_key
 from app.services.unit_of_work import UnitOfWork
 from app.services.views import ImportSummary
@@ -47,7 +54,8 @@ from app.storage.models import (
 from app.storage.models_gcp2 import Gcp2Assessment
 
 _CHUNK = 500  # ids per `IN (...)` when looking for the clashing one
-_STORED_SECTIONS = frozenset({PROFESSIONALS.key, ASSESSMENTS.key}) | case_file_lived.SECTION_KEYS  # family sections this profile has tables for
+_STORED_SECTIONS = frozenset({PROFESSIONALS.key, ASSESSMENTS.key}) | case_file_lived.SECTION_KEYS | plans_case_file.SECTION_KEYS | sharing_case_file.SECTION_KEYS  # family sections this profile has tables for
+_STORED_SECTIONS |= case_file_planned.SECTION_KEYS
 
 
 def _table(model: Any) -> Table:
@@ -68,6 +76,9 @@ def _ids_with_paths(case: CaseFile) -> Iterator[tuple[str, str, str]]:
             yield professional.id, "professional", f"$.families[{f}].professionals[{i}].id"
     yield from case_file_assessments.assessment_ids_with_paths(case)
     yield from case_file_lived.ids_with_paths(case)
+    yield from case_file_planned.ids_with_paths(case)
+    yield from plans_case_file.ids_with_paths(case)
+    yield from sharing_case_file.ids_with_paths(case)
 
 
 def _check_file(case: CaseFile, ids: list[tuple[str, str, str]]) -> None:
@@ -131,6 +142,8 @@ def import_case_file(uow: UnitOfWork, case: CaseFile, *, actor: str) -> ImportSu
     ids = list(_ids_with_paths(case))
     _check_file(case, ids)
     case_file_assessments.check_against_profile(uow, case)
+    plans_case_file.check_against_profile(uow, case)
+    sharing_case_file.check_file(session, case)
     if ids:
         _claim_ids(session, ids)
     seq = {
@@ -185,6 +198,9 @@ def import_case_file(uow: UnitOfWork, case: CaseFile, *, actor: str) -> ImportSu
         session, case, next_seq(session, Gcp2Assessment)
     )
     case_file_lived.insert_entries(session, case)
+    case_file_planned.insert_records(session, case)  # after the visits that held them
+    plans_case_file.insert_records(session, case)
+    sharing_case_file.insert_decisions(session, case)
     summary = ImportSummary(
         families=len(rows[Family]), carers=len(rows[Carer]),
         children=len(rows[Child]), visits=len(rows[Visit]),
@@ -254,6 +270,12 @@ def export_case_file(uow: UnitOfWork, *, actor: str, app_version: str) -> CaseFi
         ), assessments.get(family.id, ())), lived, agency)
         for family in session.scalars(select(Family).order_by(Family.seq))
     )
+    planned = case_file_planned.stored_records(session)
+    families = tuple(case_file_planned.with_records(f, planned) for f in families)
+    plans_stored = plans_case_file.stored_records(session)
+    families = tuple(plans_case_file.with_records(f, plans_stored) for f in families)
+    decisions = sharing_case_file.stored_decisions(session)
+    families = tuple(sharing_case_file.with_decisions(f, decisions) for f in families)
     record_event(
         session, actor=actor, action="export", record_kind="case_file", record_id="*",
         detail={"families": len(families), "app_version": app_version},

@@ -55,11 +55,33 @@ class VisitView:
     kind: str
     present: tuple[str, ...]
     notes: str
+    # When the saved visit was last corrected; None if never. `recorded_at` stays the time
+    # the entry was first made (app/services/visits.update_visit says why).
+    amended_at: datetime | None = None
 
     @property
     def late_entry(self) -> bool:
         """NMC record keeping: an entry made after the day of the visit is marked as late."""
         return is_late_entry(self.occurred_at, self.recorded_at)
+
+
+@dataclass(frozen=True)
+class PlannedVisitView:
+    """A visit booked with a family: `booked`, `held` (by the visit `visit_id`) or `cancelled`
+    (with its reason)."""
+
+    id: str
+    family_id: str
+    child_id: str | None  # None: the whole family
+    planned_for: datetime
+    purpose: str
+    status: str
+    visit_id: str | None = None
+    cancel_reason: str = ""
+
+    def overdue(self, now: datetime) -> bool:
+        """Still booked although its time has passed: held elsewhere, missed, or not recorded."""
+        return self.status == "booked" and self.planned_for < now
 
 
 @dataclass(frozen=True)
@@ -89,6 +111,12 @@ class FamilyDetail:
     children: tuple[ChildView, ...]
     visits: tuple[VisitView, ...]  # newest first
     professionals: tuple[ProfessionalView, ...] = ()  # in entry order
+    planned_visits: tuple[PlannedVisitView, ...] = ()  # booked ones first, each by time
+
+    @property
+    def next_visit(self) -> PlannedVisitView | None:
+        """The earliest visit still booked (it may be overdue)."""
+        return next((p for p in self.planned_visits if p.status == "booked"), None)
 
     @property
     def id(self) -> str:
@@ -110,6 +138,7 @@ class CaseloadRow:
     child_names: tuple[str, ...]
     last_visit_at: datetime | None  # in UTC; the caller shows it in local time
     visit_count: int
+    next_visit_at: datetime | None = None  # the earliest visit still booked, in UTC
 
 
 @dataclass(frozen=True)

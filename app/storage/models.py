@@ -187,6 +187,9 @@ class Visit(Base):
     occurred_utc: Mapped[str] = mapped_column(String(40))
     kind: Mapped[str] = mapped_column(String(16))
     notes: Mapped[str] = mapped_column(Text)
+    # When the record was last corrected (revision 0005). `recorded_at` stays the time the
+    # entry was first made, so a late entry stays marked however often it is corrected.
+    amended_at: Mapped[datetime | None] = mapped_column(OffsetDateTime())
 
 
 class VisitPresence(Base):
@@ -291,3 +294,6 @@ class AuditHead(Base):
 # anything that loads these models (migrations, services, tests comparing metadata) sees them.
 from app.storage import models_gcp2 as models_gcp2  # noqa: E402
 from app.storage import models_lived as models_lived  # noqa: E402
+from app.storage import models_planned as models_planned  # noqa: E402
+from app.storage import models_plans as models_plans  # noqa: E402
+from app.storage import models_sharing as models_sharing  # noqa: E402

@@ -23,6 +23,8 @@ def test_import_export_import_export_is_identical_apart_from_exported(cli: Cli, 
     source = case_file(families=4, visits_per_family=3)
     source["families"][0]["visits"][0]["occurred_at"] = "2026-07-01T09:40:00+01:00"
     source["families"][0]["visits"][0]["recorded_at"] = "2026-07-02T08:00:00+01:00"
+    source["families"][1]["planned_visits"] = [PLANNED, {**PLANNED, "id": "N1b", "child": None,
+                                                         "status": "held", "visit": "V1-0"}]
     assert cli.run("import", str(write_json(cli.tmp / "in.json", source)), "--passphrase-stdin").code == 0
     first = cli.export()
     assert set(first["exported"]) == {"at", "by", "app_version"}
@@ -37,6 +39,10 @@ def test_import_export_import_export_is_identical_apart_from_exported(cli: Cli, 
     assert result.code == 0, result.err
     second = second_cli.export()
     assert without_exported(second) == without_exported(first)
+
+
+PLANNED = {"id": "N1a", "child": "K1a", "planned_for": "2026-12-03T10:30:00+00:00",
+           "purpose": "Six-week review", "status": "booked", "visit": None, "cancel_reason": ""}
 
 
 def _invalid(mutate: Any) -> dict[str, Any]:
@@ -58,6 +64,13 @@ INVALID = [
      "$.families[0].visits[1].present[1]"),
     ("naive timestamp", lambda d: d["families"][0]["visits"][0].update(occurred_at="2026-11-20T10:00:00"),
      "$.families[0].visits[0].occurred_at"),
+    ("planned visit held by another family's visit",
+     lambda d: d["families"][0].update(planned_visits=[
+         {**PLANNED, "child": None, "status": "held", "visit": "V1-0"}]),
+     "$.families[0].planned_visits[0].visit"),
+    ("planned visit cancelled without a reason",
+     lambda d: d["families"][1].update(planned_visits=[{**PLANNED, "status": "cancelled"}]),
+     "$.families[1].planned_visits[0].cancel_reason"),
 ]
 
 

@@ -189,9 +189,17 @@ REPRESENTATIVE_ROWS: dict[str, SavedAt] = {
                     _PROFESSIONALS, _DRAFTS),
 }
 # Revisions that add tables of their own replace these entries with their representative rows.
-REPRESENTATIVE_ROWS["0005"] = REPRESENTATIVE_ROWS["0004"]
-REPRESENTATIVE_ROWS["0006"] = REPRESENTATIVE_ROWS["0005"]
-REPRESENTATIVE_ROWS["0007"] = REPRESENTATIVE_ROWS["0006"]
+from tests.integration.migration_rows_planned import (  # noqa: E402  (0005's rows)
+    saved_with_planned_visits,
+)
+
+REPRESENTATIVE_ROWS["0005"] = saved_with_planned_visits(REPRESENTATIVE_ROWS["0004"])
+from tests.sync.migration_rows import saved_with_sharing  # noqa: E402  (0006's rows)
+
+REPRESENTATIVE_ROWS["0006"] = saved_with_sharing(REPRESENTATIVE_ROWS["0005"])
+from tests.integration.migration_rows_plans import saved_with_plans  # noqa: E402  (0007's rows)
+
+REPRESENTATIVE_ROWS["0007"] = saved_with_plans(REPRESENTATIVE_ROWS["0006"])
 
 
 def _chain() -> list[str]:

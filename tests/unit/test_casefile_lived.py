@@ -56,8 +56,8 @@ def schema() -> Draft202012Validator:
 def test_both_sections_are_registered() -> None:
     assert DEFAULT_SECTIONS.get("lived_experience") is LIVED_EXPERIENCE
     assert DEFAULT_SECTIONS.get("chronology") is CHRONOLOGY
-    assert [s.key for s in DEFAULT_SECTIONS] == [
-        "professionals", "assessments", "lived_experience", "chronology"]
+    keys = [s.key for s in DEFAULT_SECTIONS]  # later features add theirs after these
+    assert keys[:4] == ["professionals", "assessments", "lived_experience", "chronology"]
 
 
 def test_entries_are_read_and_written_back_identically(schema: Draft202012Validator) -> None:

@@ -28,8 +28,9 @@ FORBIDDEN = {
 def all_modules(package: str) -> list[str]:
     names = [package]
     for info in pkgutil.walk_packages([str(ROOT / package)], prefix=package + "."):
-        if ".migrations.versions." in info.name or info.name.endswith("__main__"):
-            continue  # Alembic revisions are loaded by Alembic, not imported; __main__ runs.
+        if (".migrations.versions." in info.name or info.name.endswith(".migrations.env")
+                or info.name.endswith("__main__")):
+            continue  # Alembic loads revisions and env.py itself; __main__ runs.
         names.append(info.name)
     return names
 

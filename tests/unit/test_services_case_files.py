@@ -199,11 +199,11 @@ def test_unvalidated_files_are_refused_before_anything_is_written(
 
 def test_sections_this_version_cannot_store_are_refused_not_dropped(db: Database) -> None:
     family = sample_case(families=1, prefix="s").families[0]
-    with_section = replace(family, sections=FamilySections((("plans", ("entry",)),)))
+    with_section = replace(family, sections=FamilySections((("pets", ("entry",)),)))
     with UnitOfWork(db) as uow, pytest.raises(InvalidInput) as raised:
         import_case_file(uow, CaseFile((sample_case(families=1).families[0], with_section)),
                          actor=ACTOR)
-    assert raised.value.path == "$.families[1].plans"
+    assert raised.value.path == "$.families[1].pets"
 
 
 def test_import_and_export_are_audited_with_counts_not_content(db: Database) -> None:
