@@ -5,6 +5,8 @@ handler, so that the plans and escalation screens can take over their entries.
 prompt banner. By default a GCP2 re-grade opens the GCP2 of the child the prompt's records are
 about, and a strategy meeting or an escalation only says how to go on; replace an entry
 (`family_page.prompt_actions[ESCALATION] = raise_escalation`) to record the decision instead.
+The plans feature does so (`ui.plan_prompt_actions`): a strategy meeting records a threshold
+decision, an escalation raises one.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.services.chronology_views import PromptView
 from app.services.views import FamilyDetail
+from ui.plan_prompt_actions import PlanPromptActions
 from ui.prompt_banner import ESCALATION, GCP2_REGRADE, STRATEGY_MEETING
 
 if TYPE_CHECKING:
@@ -35,6 +38,9 @@ class PromptActions(dict[str, Handler]):
         )
         self._page = page
         page.prompts.action_chosen.connect(self.choose)
+        # The plans feature records threshold decisions and escalations from a prompt.
+        self.plans = PlanPromptActions(page, page._background)
+        self.plans.install(self)
 
     def choose(self, key: str, action: str) -> None:
         """Run the handler of `action` for the prompt `key` of the family shown."""

@@ -668,6 +668,21 @@
         <source>Timeline of themes</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../ui/plan_prompt_actions.py" line="89"/>
+        <source>Add the child first: a threshold decision is for a child.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_prompt_actions.py" line="109"/>
+        <source>Threshold decision recorded: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_prompt_actions.py" line="127"/>
+        <source>Escalation raised with %1; response due %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AgencyEntryDialog</name>
@@ -1207,6 +1222,79 @@
     <message>
         <location filename="../../ui/enrol_dialog.py" line="93"/>
         <source>Enrolled. Compare these fingerprints with your administrator&apos;s:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EscalationDialog</name>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="32"/>
+        <source>Raise an escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="35"/>
+        <source>Escalate when you disagree with another professional&apos;s decision or response and the child&apos;s needs are not being met. It starts at your organisation&apos;s first stage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="39"/>
+        <source>About escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="41"/>
+        <source>What the escalation is about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="43"/>
+        <source>&amp;About what</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="45"/>
+        <source>&amp;With whom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="45"/>
+        <source>With whom (agency or professional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="47"/>
+        <source>for example, Family Connect duty team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="48"/>
+        <source>Child the escalation is about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="49"/>
+        <source>The whole family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="54"/>
+        <source>&amp;Child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="56"/>
+        <source>C&amp;ontacted at stage 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="56"/>
+        <source>Who you contacted at the first stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_dialog.py" line="62"/>
+        <source>Say what the escalation is about.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1976,7 +2064,7 @@
 <context>
     <name>PromptActions</name>
     <message>
-        <location filename="../../ui/prompt_actions.py" line="57"/>
+        <location filename="../../ui/prompt_actions.py" line="63"/>
         <source>Arrange it as your procedures say and record it; then dismiss the prompt with your decision as the reason.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2659,6 +2747,119 @@
     <message>
         <location filename="../../ui/connectivity.py" line="107"/>
         <source>Enrol this laptop in Profile › Family Connect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdDialog</name>
+    <message>
+        <location filename="../../ui/threshold_dialog.py" line="43"/>
+        <source>Record a threshold decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/threshold_dialog.py" line="46"/>
+        <source>The prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/threshold_dialog.py" line="47"/>
+        <source>Child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/threshold_dialog.py" line="53"/>
+        <source>&amp;Child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/threshold_dialog.py" line="54"/>
+        <source>Suggested level and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/threshold_dialog.py" line="55"/>
+        <source>Suggested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/threshold_dialog.py" line="56"/>
+        <source>Level of need chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/threshold_dialog.py" line="62"/>
+        <source>&amp;Level of need</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/threshold_dialog.py" line="63"/>
+        <source>What this level means</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/threshold_dialog.py" line="65"/>
+        <source>Reasoning for the level chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/threshold_dialog.py" line="67"/>
+        <source>why this level: the history and patterns you weighed, and what you agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/threshold_dialog.py" line="69"/>
+        <source>&amp;Reasoning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/threshold_dialog.py" line="70"/>
+        <source>the organisation&apos;s levels of need</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/threshold_dialog.py" line="72"/>
+        <source>Decided against %1. The chronology entries and prompts in view for the child now are kept with the decision as the history considered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/threshold_dialog.py" line="75"/>
+        <source>History considered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/threshold_dialog.py" line="86"/>
+        <source>No suggestion for this child.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/threshold_dialog.py" line="89"/>
+        <source>No level suggested. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/threshold_dialog.py" line="91"/>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/threshold_dialog.py" line="105"/>
+        <source>%1 Suggested response: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/threshold_dialog.py" line="106"/>
+        <source>see the threshold document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/threshold_dialog.py" line="111"/>
+        <source>Add the child to the family first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/threshold_dialog.py" line="114"/>
+        <source>Say why this level was chosen.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
