@@ -18,6 +18,7 @@ import itertools
 import logging
 import os
 import queue
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ Failure = Callable[[Exception], None]
 
 PROGRESS_DELAY_MS = 600
 WORKER_NICENESS = 5
+GIL_SWITCH_INTERVAL_S = 0.001
 log = logging.getLogger(__name__)
 
 
@@ -157,6 +159,10 @@ class Background(QObject):
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(PROGRESS_DELAY_MS)
         self._busy_timer.timeout.connect(self._show_busy)
+        # The worker's Python shares the GIL with the GUI thread. At the default 5 ms switch
+        # interval every slot the GUI thread runs can wait up to 5 ms for it, and a screen
+        # update runs many slots; 1 ms bounds those waits without costing the worker much.
+        sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL_S))
         self._thread = _DbThread()
         self._thread.finished_task.connect(self._deliver)
         self._thread.start()

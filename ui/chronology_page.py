@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,6 +41,8 @@ from ui.prompt_banner import PromptBanner
 from ui.timeline_view import TimelineView
 from ui.widgets import RecordTable, named_combo
 
+LOAD_DELAY_MS = 250
+
 
 def _choose(combo: QComboBox, data: object) -> None:
     found = combo.findData(data)
@@ -57,6 +59,12 @@ class ChronologyTab(QWidget):
         self._background = background
         self.detail: FamilyDetail | None = None
         self.chronology: FamilyChronology | None = None
+        self._stale = False  # a chronology arrived while the tab was hidden
+        # Opening a family first lays out and paints its page; building the chronology and
+        # its prompts is Python work on the worker that would compete with that paint for the
+        # GIL, so it starts a moment later (the prompts still show within a fraction of a second).
+        self._load_timer = QTimer(self, singleShot=True, interval=LOAD_DELAY_MS)
+        self._load_timer.timeout.connect(self._load_now)
         self.dialog: AgencyEntryDialog | None = None
         self._pending_record: str | None = None  # to select once loaded (from a search)
         self.banner = PromptBanner()
@@ -123,8 +131,13 @@ class ChronologyTab(QWidget):
 
     def load(self, detail: FamilyDetail) -> None:
         self.detail = detail
+        self._load_timer.start()
+
+    def _load_now(self) -> None:
+        if self.detail is None:
+            return
         self._background.run(
-            lived_operations.load_chronology(detail.id),
+            lived_operations.load_chronology(self.detail.id),
             success=self._show,
             failure=lambda error: self.message.emit(describe_failure(error)),
         )
@@ -134,12 +147,22 @@ class ChronologyTab(QWidget):
             return
         if chronology.family_id != self.detail.id:
             return  # another family was opened meanwhile
+        self.chronology = chronology
+        self.banner.set_prompts(chronology.prompts, chronology.catalogue)
+        if not self.isVisible() and self._pending_record is None:
+            # Filling the table and laying out the timeline is the costliest GUI work of
+            # opening a family; a hidden tab does it when first shown (see showEvent).
+            self._stale = True
+            self.loaded.emit(chronology)
+            return
+        self._apply(chronology)
+
+    def _apply(self, chronology: FamilyChronology) -> None:
+        self._stale = False
         current = self.table.currentIndex()
         kept = str(current.data(EVENT_ID_ROLE)) if current.isValid() else None
-        self.chronology = chronology
         self.model.set_chronology(chronology.rows, chronology.catalogue)
         self._fill_filters()
-        self.banner.set_prompts(chronology.prompts, chronology.catalogue)
         self._refresh()
         self.table.scrollToBottom()  # the latest events first in sight
         pending, self._pending_record = self._pending_record, None
@@ -185,8 +208,10 @@ class ChronologyTab(QWidget):
         if self.dialog is not None:
             self.dialog.close()
             self.dialog = None
+        self._load_timer.stop()
         self.detail = self.chronology = None
         self._pending_record = None
+        self._stale = False
         self.model.clear()
         self.banner.clear()
         self.timeline.clear()
@@ -237,6 +262,8 @@ class ChronologyTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
+        if self._stale and self.chronology is not None:
+            self._apply(self.chronology)
         self._fit_timeline()
 
     def _row_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:

@@ -103,7 +103,9 @@ def load_chronology(family_id: str) -> Job[FamilyChronology]:
 
     def read(uow: UnitOfWork, actor: str) -> FamilyChronology:
         rows = chronology.family_chronology(uow, family_id)
-        prompts = chronology.recurring_prompts(uow, family_id, actor=actor)
+        prompts = chronology.recurring_prompts(
+            uow, family_id, actor=actor, whole_chronology=rows
+        )
         catalogue = organisation_config(uow).themes.catalogue
         return FamilyChronology(family_id, tuple(rows), tuple(prompts), catalogue)
 

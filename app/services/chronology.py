@@ -241,10 +241,16 @@ def recurring_prompts(
     *,
     rules: Sequence[Rule] | None = None,
     actor: str | None = None,
+    whole_chronology: Sequence[ChronologyRow] | None = None,
 ) -> list[PromptView]:
     """The prompts the rules raise over the family's chronology (or one child's and the
-    family's rows), less those dismissed. With `actor`, showing them is audited (keys only)."""
-    rows = _all_rows(uow, _family(uow, family_id).id)
+    family's rows), less those dismissed. With `actor`, showing them is audited (keys only).
+    `whole_chronology`: the family's unfiltered chronology when the caller has just read it,
+    so it is not built twice (opening a family does both)."""
+    if whole_chronology is None:
+        rows = _all_rows(uow, _family(uow, family_id).id)
+    else:
+        rows = list(whole_chronology)
     dismissed = _dismissed(uow, family_id)
     rules = rules if rules is not None else organisation_config(uow).themes.rules
     prompts = [p for p in _prompts(rows, child_id, rules) if p.key not in dismissed]

@@ -39,6 +39,7 @@ class Watchdog(QObject):
         super().__init__()
         self.longest_ms = 0.0
         self.longest_busy_ms = 0.0  # GUI-thread CPU time between two ticks
+        self.busiest_phase = ""
         self._last_cpu = time.thread_time()
         self.phase = "start"
         self.stalls: list[tuple[str, float]] = []  # over half the limit, for the failure message
@@ -68,7 +69,7 @@ class Watchdog(QObject):
 
     def report(self) -> str:
         return (
-            f"longest busy slice {self.longest_busy_ms:.0f} ms; "
+            f"longest busy slice {self.longest_busy_ms:.0f} ms ({self.busiest_phase}); "
             f"gaps over {STALL_LIMIT_MS / 2:.0f} ms by phase: {self.stalls}; full GCs: "
             f"{self.collections}; load average: {os.getloadavg()}"
         )
@@ -76,7 +77,9 @@ class Watchdog(QObject):
     def _tick(self) -> None:
         now = time.perf_counter()
         cpu = time.thread_time()
-        self.longest_busy_ms = max(self.longest_busy_ms, (cpu - self._last_cpu) * 1000)
+        busy = (cpu - self._last_cpu) * 1000
+        if busy > self.longest_busy_ms:
+            self.longest_busy_ms, self.busiest_phase = busy, self.phase
         self._last_cpu = cpu
         gap = (now - self._last) * 1000
         self.longest_ms = max(self.longest_ms, gap)

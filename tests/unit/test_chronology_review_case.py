@@ -94,6 +94,19 @@ def test_the_default_rules_raise_their_prompts_citing_the_records(
     assert sibling[0].themes == (DA, MH)
 
 
+def test_prompts_over_a_chronology_the_caller_already_read_are_the_same(
+    db: Database, case: tuple[Household, dict[str, str]]
+) -> None:
+    home, _ = case
+    with UnitOfWork(db) as uow:
+        rows = family_chronology(uow, home.family_id)
+        given = recurring_prompts(uow, home.family_id, whole_chronology=rows)
+        built = recurring_prompts(uow, home.family_id)
+        none = recurring_prompts(uow, home.family_id, whole_chronology=[])
+    assert given == built and len(given) == 2
+    assert none == []  # the rows given are what the rules see
+
+
 def test_a_dismissed_prompt_is_hidden_and_its_reason_audited(
     db: Database, case: tuple[Household, dict[str, str]]
 ) -> None:
