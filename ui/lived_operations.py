@@ -8,10 +8,8 @@ or not at all. Results are the services' frozen views, bundled in frozen datacla
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TypeVar
 
 from app.config import organisation_config
 from app.profile import OpenProfile
@@ -21,9 +19,9 @@ from app.services.lived_experience import LivedExperienceView
 from app.services.search import SearchHit
 from app.services.unit_of_work import UnitOfWork
 from assessments.themes import ThemeCatalogue
+from ui.operations import Job
+from ui.operations import changing as _changing
 
-T = TypeVar("T")
-Job = Callable[[OpenProfile], T]
 SEARCH_LIMIT = 100
 
 
@@ -86,16 +84,6 @@ def _catalogue_of(profile: OpenProfile) -> ThemeCatalogue:
     with profile.unit_of_work() as uow:
         return organisation_config(uow).themes.catalogue
 
-
-def _changing(fn: Callable[[UnitOfWork, str], T]) -> Job[T]:
-    def job(profile: OpenProfile) -> T:
-        actor = profile.actor
-        with profile.unit_of_work() as uow:
-            result = fn(uow, actor)
-            uow.commit()
-        return result
-
-    return job
 
 
 def load_chronology(family_id: str) -> Job[FamilyChronology]:

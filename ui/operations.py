@@ -30,7 +30,9 @@ T = TypeVar("T")
 Job = Callable[[OpenProfile], T]
 
 
-def _reading(fn: Callable[[UnitOfWork], T]) -> Job[T]:
+def reading(fn: Callable[[UnitOfWork], T]) -> Job[T]:
+    """A job that reads inside one unit of work and changes nothing."""
+
     def job(profile: OpenProfile) -> T:
         with profile.unit_of_work() as uow:
             return fn(uow)
@@ -38,7 +40,9 @@ def _reading(fn: Callable[[UnitOfWork], T]) -> Job[T]:
     return job
 
 
-def _changing(fn: Callable[[UnitOfWork, str], T]) -> Job[T]:
+def changing(fn: Callable[[UnitOfWork, str], T]) -> Job[T]:
+    """A job that changes records as the signed-in practitioner and commits once."""
+
     def job(profile: OpenProfile) -> T:
         actor = profile.actor
         with profile.unit_of_work() as uow:
@@ -54,16 +58,16 @@ def practitioner() -> Job[PractitionerView]:
 
 
 def load_caseload() -> Job[list[CaseloadRow]]:
-    return _reading(families.caseload)
+    return reading(families.caseload)
 
 
 def open_family(family_id: str) -> Job[FamilyDetail]:
     # Opening a family is audited as a "view", so it commits.
-    return _changing(lambda uow, actor: families.get_family(uow, family_id, actor=actor))
+    return changing(lambda uow, actor: families.get_family(uow, family_id, actor=actor))
 
 
 def create_family(*, name: str, address: str) -> Job[FamilyView]:
-    return _changing(
+    return changing(
         lambda uow, actor: families.create_family(uow, actor, name=name, address=address)
     )
 
@@ -71,7 +75,7 @@ def create_family(*, name: str, address: str) -> Job[FamilyView]:
 def add_carer(
     family_id: str, *, name: str, relationship: str, parental_responsibility: bool
 ) -> Job[CarerView]:
-    return _changing(
+    return changing(
         lambda uow, actor: families.add_carer(
             uow,
             actor,
@@ -86,7 +90,7 @@ def add_carer(
 def add_child(
     family_id: str, *, name: str, date_of_birth: date, nhs_number: str | None
 ) -> Job[ChildView]:
-    return _changing(
+    return changing(
         lambda uow, actor: families.add_child(
             uow, actor, family_id, name=name, date_of_birth=date_of_birth, nhs_number=nhs_number
         )
@@ -96,7 +100,7 @@ def add_child(
 def add_professional(
     family_id: str, *, name: str, agency: str, role: str, contact: str, lead: bool
 ) -> Job[ProfessionalView]:
-    return _changing(
+    return changing(
         lambda uow, actor: professionals.add_professional(
             uow, actor, family_id, name=name, agency=agency, role=role, contact=contact, lead=lead
         )
@@ -126,7 +130,7 @@ def record_visit(
             drafts.discard_draft(uow, draft_key)
         return visit
 
-    return _changing(change)
+    return changing(change)
 
 
 def update_visit_notes(visit_id: str, notes: str, *, draft_key: str | None) -> Job[VisitView]:
@@ -136,7 +140,7 @@ def update_visit_notes(visit_id: str, notes: str, *, draft_key: str | None) -> J
             drafts.discard_draft(uow, draft_key)
         return visit
 
-    return _changing(change)
+    return changing(change)
 
 
 # -- drafts: unsaved notes, kept in the encrypted database ---------------------------------
@@ -154,11 +158,11 @@ def discard_draft(key: str) -> Job[None]:
 
 
 def list_drafts() -> Job[list[DraftView]]:
-    return _reading(drafts.list_drafts)
+    return reading(drafts.list_drafts)
 
 
 def load_draft(key: str) -> Job[DraftView | None]:
-    return _reading(lambda uow: drafts.load_draft(uow, key))
+    return reading(lambda uow: drafts.load_draft(uow, key))
 
 
 def _changing_quietly(fn: Callable[[UnitOfWork, str], T]) -> Job[T]:

@@ -6,9 +6,8 @@ over are frozen dataclasses here; results are the services' frozen views.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 from app.profile import OpenProfile
 from app.services import escalations, levels
@@ -18,11 +17,9 @@ from app.services.plans_views import (
     RaisedFrom,
     ThresholdDecisionView,
 )
-from app.services.unit_of_work import UnitOfWork
 from assessments.levels import Level
-
-T = TypeVar("T")
-Job = Callable[[OpenProfile], T]
+from ui.operations import Job
+from ui.operations import changing as _changing
 
 
 @dataclass(frozen=True)
@@ -55,16 +52,6 @@ class NewEscalation:
     child_id: str | None
     contact: str
 
-
-def _changing(fn: Callable[[UnitOfWork, str], T]) -> Job[T]:
-    def job(profile: OpenProfile) -> T:
-        actor = profile.actor
-        with profile.unit_of_work() as uow:
-            result = fn(uow, actor)
-            uow.commit()
-        return result
-
-    return job
 
 
 def threshold_choices(child_ids: Sequence[str]) -> Job[ThresholdChoices]:

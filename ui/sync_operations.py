@@ -10,12 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TypeVar
 
 from sqlalchemy import select
 
 from app.errors import UnknownRecord
-from app.profile import OpenProfile
 from app.services import outbox, sharing, sharing_enrolment
 from app.services.sharing import DecisionBasis
 from app.services.sharing_views import (
@@ -30,28 +28,9 @@ from app.storage.database import Database
 from app.storage.models_gcp2 import Gcp2Assessment
 from app.storage.models_sharing import SharingDecision
 from app.sync.enrolment import NewEnrolment, enrol_over_network
-
-T = TypeVar("T")
-Job = Callable[[OpenProfile], T]
-
-
-def _reading(fn: Callable[[UnitOfWork], T]) -> Job[T]:
-    def job(profile: OpenProfile) -> T:
-        with profile.unit_of_work() as uow:
-            return fn(uow)
-
-    return job
-
-
-def _changing(fn: Callable[[UnitOfWork, str], T]) -> Job[T]:
-    def job(profile: OpenProfile) -> T:
-        actor = profile.actor
-        with profile.unit_of_work() as uow:
-            result = fn(uow, actor)
-            uow.commit()
-            return result
-
-    return job
+from ui.operations import Job
+from ui.operations import changing as _changing
+from ui.operations import reading as _reading
 
 
 def database() -> Job[Database]:

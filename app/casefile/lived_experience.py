@@ -31,7 +31,7 @@ from app.casefile.reading import (
 )
 from app.casefile.sections import FamilyContext, FamilySection, register_family_section
 from app.errors import InvalidInput
-from assessments.themes import PART_OF_DAY, SOURCE, default_catalogue
+from assessments.themes import PART_OF_DAY, SOURCE, ThemeCatalogue
 
 LIVED_KIND = "lived_experience"
 CHRONOLOGY_KIND = "chronology_entry"
@@ -64,8 +64,11 @@ class ChronologyRecord:
     themes: tuple[str, ...]
 
 
-def _themes(value: Any, path: str) -> tuple[str, ...]:
-    known = default_catalogue()
+def _themes(known: ThemeCatalogue) -> Any:
+    return lambda value, path: _read_themes(known, value, path)
+
+
+def _read_themes(known: ThemeCatalogue, value: Any, path: str) -> tuple[str, ...]:
     seen: list[str] = []
 
     def one(item: Any, at: str) -> str:
@@ -106,7 +109,7 @@ def read_lived_experience(
             "child_voice": read_text,
             "impact": read_text,
             "source": lambda v, p: read_choice(v, p, SOURCE),
-            "themes": _themes,
+            "themes": _themes(context.themes),
         })
         return LivedExperienceRecord(**values)
 
@@ -125,7 +128,7 @@ def read_chronology(
             "source": read_name,
             "impact": read_text,
             "outcome": read_text,
-            "themes": _themes,
+            "themes": _themes(context.themes),
         })
         return ChronologyRecord(**values)
 

@@ -21,6 +21,7 @@ from typing import Any, Generic, TypeVar
 from app.casefile.reading import quoted, read_id_text
 from app.casefile.records import FamilyRecord
 from app.errors import InvalidInput
+from assessments.themes import ThemeCatalogue, default_catalogue
 
 T = TypeVar("T")
 
@@ -109,6 +110,8 @@ class FamilyContext:
     ids: IdRegister
     family: FamilyScope
     today: date
+    themes: ThemeCatalogue = field(default_factory=default_catalogue)
+    """The themes entries may be tagged with: the organisation's when the caller knows them."""
 
 
 @dataclass(frozen=True)

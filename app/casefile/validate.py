@@ -56,6 +56,7 @@ from app.casefile.sections import (
     SectionRegistry,
 )
 from app.errors import InvalidInput
+from assessments.themes import ThemeCatalogue, default_catalogue
 
 FORMAT = "homevisit.case/1"
 VISIT_KINDS: tuple[VisitKind, ...] = ("announced", "unannounced")
@@ -63,7 +64,11 @@ PRESENT_KINDS = ("carer", "child")
 
 
 def parse_case_file(
-    raw: bytes, *, today: date | None = None, sections: SectionRegistry = DEFAULT_SECTIONS
+    raw: bytes,
+    *,
+    today: date | None = None,
+    sections: SectionRegistry = DEFAULT_SECTIONS,
+    themes: ThemeCatalogue | None = None,
 ) -> CaseFile:
     """Validate a case file and return its records; `InvalidInput(path, problem)` otherwise.
 
@@ -74,7 +79,8 @@ def parse_case_file(
     text = decode_text(raw)
     document = decode_json(text)
     try:
-        return _read_document(document, today or latest_date_on_earth(), sections)
+        return _read_document(document, today or latest_date_on_earth(), sections,
+                              themes or default_catalogue())
     except InvalidInput as problem:
         raise _located(problem, text) from None
 
@@ -90,7 +96,9 @@ def _located(problem: InvalidInput, text: str) -> InvalidInput:
     return InvalidInput(problem.path, f"{problem.problem} (line {where[0]} column {where[1]})")
 
 
-def _read_document(document: Any, today: date, sections: SectionRegistry) -> CaseFile:
+def _read_document(
+    document: Any, today: date, sections: SectionRegistry, themes: ThemeCatalogue
+) -> CaseFile:
     top = expect_object(document, ROOT)
     for key, value in top.pairs:
         if key == "format":
@@ -98,7 +106,7 @@ def _read_document(document: Any, today: date, sections: SectionRegistry) -> Cas
             break
     else:
         raise InvalidInput(ROOT, "missing required key 'format' (is this a HomeVisit case file?)")
-    walk = _Walk(IdRegister(), today, sections)
+    walk = _Walk(IdRegister(), today, sections, themes)
     values = read_object(
         top,
         ROOT,
@@ -132,17 +140,20 @@ def _read_exported(value: Any, path: str) -> None:
 class _Walk:
     """One reading of one file: the id register and the rules' reference date."""
 
-    def __init__(self, ids: IdRegister, today: date, sections: SectionRegistry) -> None:
+    def __init__(
+        self, ids: IdRegister, today: date, sections: SectionRegistry, themes: ThemeCatalogue
+    ) -> None:
         self.ids = ids
         self.today = today
         self.sections = sections
+        self.themes = themes
 
     def read_families(self, value: Any, path: str) -> tuple[FamilyRecord, ...]:
         return read_list(value, path, self.read_family)
 
     def read_family(self, value: Any, path: str) -> FamilyRecord:
         scope = FamilyScope()
-        context = FamilyContext(self.ids, scope, self.today)
+        context = FamilyContext(self.ids, scope, self.today, self.themes)
         required: dict[str, FieldReader] = {
             "id": lambda v, p: self.ids.claim(v, p, "family"),
             "name": read_name,

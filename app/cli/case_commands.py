@@ -29,6 +29,7 @@ def register(sub: Any, add_passphrase: Callable[[argparse.ArgumentParser], None]
 
 def run_import(args: argparse.Namespace) -> int:
     from app.casefile.validate import parse_case_file
+    from app.config.locate import organisation_config_for
     from app.profile import unlock_profile
     from app.services.case_files import import_case_file
 
@@ -38,7 +39,9 @@ def run_import(args: argparse.Namespace) -> int:
     except OSError as error:
         raise UsageError(f"cannot read {args.file}: {error.strerror}") from None
     # Validate before unlocking: a bad file is refused without touching the profile at all.
-    case = parse_case_file(raw)
+    # The organisation's own themes are valid in entries, as they are when recorded in the app.
+    themes = organisation_config_for(args.data_dir).themes.catalogue
+    case = parse_case_file(raw, themes=themes)
     with unlock_profile(args.data_dir, passphrase) as profile:
         actor = profile.actor
         with profile.unit_of_work() as uow:

@@ -125,3 +125,21 @@ def test_a_profile_round_trip_is_lossless_and_feeds_chronology_and_search(tmp_pa
     assert written["families"][0]["chronology"] == [AGENCY]
     assert rows[0].record_id == "H1" and "L1" in [r.record_id for r in rows]
     assert [h.record_id for h in hits] == ["L1"]
+
+
+def test_the_organisations_own_themes_are_read_when_the_caller_knows_them() -> None:
+    """An export from a profile whose organisation adds a theme must import again there."""
+    from assessments.themes import catalogue_from_config
+
+    own = catalogue_from_config({"themes": [{"id": "housing_insecurity",
+                                             "name": "Housing insecurity"}]})
+    doc = document([{**ENTRY, "themes": ["housing_insecurity", "home_conditions"]}],
+                   [{**AGENCY, "themes": ["housing_insecurity"]}])
+    raw = json.dumps(doc).encode()
+    case = parse_case_file(raw, today=TODAY, themes=own)
+    family = case.families[0]
+    assert LIVED_EXPERIENCE.of(family)[0].themes == ("housing_insecurity", "home_conditions")
+    assert CHRONOLOGY.of(family)[0].themes == ("housing_insecurity",)
+    with pytest.raises(InvalidInput) as raised:  # without them, the defaults alone
+        parse_case_file(raw, today=TODAY)
+    assert raised.value.path == "$.families[0].lived_experience[0].themes[0]"
