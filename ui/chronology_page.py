@@ -59,7 +59,6 @@ class ChronologyTab(QWidget):
         self._background = background
         self.detail: FamilyDetail | None = None
         self.chronology: FamilyChronology | None = None
-        self._stale = False  # a chronology arrived while the tab was hidden
         # Opening a family first lays out and paints its page; building the chronology and
         # its prompts is Python work on the worker that would compete with that paint for the
         # GIL, so it starts a moment later (the prompts still show within a fraction of a second).
@@ -149,16 +148,6 @@ class ChronologyTab(QWidget):
             return  # another family was opened meanwhile
         self.chronology = chronology
         self.banner.set_prompts(chronology.prompts, chronology.catalogue)
-        if not self.isVisible() and self._pending_record is None:
-            # Filling the table and laying out the timeline is the costliest GUI work of
-            # opening a family; a hidden tab does it when first shown (see showEvent).
-            self._stale = True
-            self.loaded.emit(chronology)
-            return
-        self._apply(chronology)
-
-    def _apply(self, chronology: FamilyChronology) -> None:
-        self._stale = False
         current = self.table.currentIndex()
         kept = str(current.data(EVENT_ID_ROLE)) if current.isValid() else None
         self.model.set_chronology(chronology.rows, chronology.catalogue)
@@ -211,7 +200,6 @@ class ChronologyTab(QWidget):
         self._load_timer.stop()
         self.detail = self.chronology = None
         self._pending_record = None
-        self._stale = False
         self.model.clear()
         self.banner.clear()
         self.timeline.clear()
@@ -262,8 +250,6 @@ class ChronologyTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        if self._stale and self.chronology is not None:
-            self._apply(self.chronology)
         self._fit_timeline()
 
     def _row_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:

@@ -136,6 +136,8 @@ def test_search_by_keyboard_and_open_a_result(
     qtbot.waitUntil(lambda: window.stack.currentWidget() is family, timeout=WAIT_MS)
     wait_for_worker(qtbot, session)
     assert family.family_id == ids["carter"] and family.tabs.currentWidget() is family.chronology
+    # The chronology loads a moment after the page is shown (after its first paint).
+    qtbot.waitUntil(lambda: family.chronology.table.currentIndex().isValid(), timeout=WAIT_MS)
     index = family.chronology.table.currentIndex()
     assert index.isValid() and index.data(RECORD_ID_ROLE) == ids["agency"]
 
