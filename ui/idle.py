@@ -41,10 +41,12 @@ class IdleLock(QObject):
         self._check = QTimer(self)
         self._check.timeout.connect(self._tick)
         self._set_check_interval()
+        self._app: QGuiApplication | None = None
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.installEventFilter(self)
             app.applicationStateChanged.connect(self._state_changed)
+            self._app = app
 
     @property
     def limit_ms(self) -> int:
@@ -72,6 +74,18 @@ class IdleLock(QObject):
         """Stop watching (while locked there is nothing to protect)."""
         self._armed = False
         self._check.stop()
+
+    def detach(self) -> None:
+        """Stop watching and let go of the application (at the end of a session).
+
+        The filter sees every event of every window; left behind by a finished session it
+        would keep costing each later session's GUI thread, and keep this object alive.
+        """
+        self.stop()
+        if self._app is not None:
+            self._app.removeEventFilter(self)
+            self._app.applicationStateChanged.disconnect(self._state_changed)
+            self._app = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in INPUT_EVENTS:

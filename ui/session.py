@@ -230,7 +230,7 @@ class Session(QObject):
         if self._finished:
             return
         self._finished = True
-        self.idle.stop()
+        self.idle.detach()
         self.collector.restore()
         if self.background.unlocked and self._main_window is not None:
             self._main_window.visit.flush()

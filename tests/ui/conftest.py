@@ -37,13 +37,28 @@ def existing_profile(access: ProfileAccess) -> ProfileAccess:
     return access
 
 
+_made: list[Session] = []
+
+
 def make_session(
     qtbot: QtBot, access: ProfileAccess, preferences: Preferences, idle_limit_ms: int | None = None
 ) -> Session:
+    """A session whose windows pytest-qt closes, and which is shut down after the test."""
     session = Session(access, preferences, idle_limit_ms=idle_limit_ms)
     qtbot.addWidget(session.main_window)
     qtbot.addWidget(session.unlock_window)
+    _made.append(session)
     return session
+
+
+@pytest.fixture(autouse=True)
+def _shut_down_sessions() -> Iterator[None]:
+    """Every session a test made is shut down (its worker stopped, its application-wide input
+    filter removed), even when the test failed half-way: a session left running slows every
+    later test's GUI thread."""
+    yield
+    while _made:
+        _made.pop().shutdown()
 
 
 @pytest.fixture
