@@ -3,9 +3,11 @@
 Tested without a window (tests/ui/test_caseload_model.py). Rows are the services' frozen
 `CaseloadRow`s; the model never asks for data itself — the caseload page loads rows on the
 database worker and hands them over with `set_rows`, then the open concerns (undismissed
-recurring-theme prompts) in a second pass with `set_concerns`: until then that column is blank
-and the rest of the caseload is already usable. A booked visit whose time has passed shows as
-overdue ("now" is taken when the rows arrive).
+recurring-theme prompts) in a second pass with `set_concerns` and what is overdue on plans and
+escalations (`set_overdue`) in a third: until then those columns are blank and the rest of the
+caseload is already usable. A booked visit whose time has passed shows as overdue ("now" is
+taken when the rows arrive). Overdue counts are bold and say what is late in their tooltip and
+accessible text, so nothing rests on colour.
 
 Built for 500+ families without stalling the GUI thread: cell texts are made when a row is
 first shown, sorting is one Python `list.sort` here (a sorting proxy would call back into Python
@@ -27,6 +29,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from app.services.plans_overdue_counts import OverdueCount
 from app.services.views import CaseloadRow
 from ui.formatting import local_datetime_text
 
@@ -39,16 +42,36 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole
 _ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole
 _BOLD = Qt.ItemDataRole.FontRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-Cells = tuple[str, str, str, str, str, str]
+Cells = tuple[str, ...]  # one text per column
+
+
+def overdue_summary(count: OverdueCount) -> str:
+    """What is late, kind by kind, in words (the tooltip and what a screen reader says).
+    Labels with counts rather than "%n action(s)": English needs no plural catalogue then."""
+    labels = (
+        (QCoreApplication.translate("CaseloadModel", "plan actions: %1"), count.plan_actions),
+        (QCoreApplication.translate("CaseloadModel", "plan reviews: %1"), count.plan_reviews),
+        (QCoreApplication.translate("CaseloadModel", "plans not yet shared with the family: %1"),
+         count.plan_sharing),
+        (QCoreApplication.translate("CaseloadModel", "escalation responses: %1"),
+         count.escalation_stages),
+    )
+    parts = [label.replace("%1", str(number)) for label, number in labels if number]
+    if not parts:
+        return QCoreApplication.translate("CaseloadModel",
+                                          "Nothing overdue on plans or escalations")
+    return QCoreApplication.translate("CaseloadModel", "Overdue: %1").replace(
+        "%1", "; ".join(parts))
 
 
 class CaseloadModel(QAbstractTableModel):
-    FAMILY, CHILDREN, NEXT_VISIT, LAST_VISIT, CONCERNS, VISITS = range(6)
-    COLUMN_COUNT = 6
-    _NUMBERS = (CONCERNS, VISITS)  # right-aligned
+    FAMILY, CHILDREN, NEXT_VISIT, LAST_VISIT, CONCERNS, OVERDUE, VISITS = range(7)
+    COLUMN_COUNT = 7
+    _NUMBERS = (CONCERNS, OVERDUE, VISITS)  # right-aligned
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +79,7 @@ class CaseloadModel(QAbstractTableModel):
         self._texts: list[Cells | None] = []
         self._search: list[str] = []
         self._concerns: dict[str, int] | None = None  # None: not counted yet
+        self._overdue: dict[str, OverdueCount] | None = None  # None: not counted yet
         self._now = datetime.now().astimezone()
         self._sort_column = self.FAMILY
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -72,26 +96,44 @@ class CaseloadModel(QAbstractTableModel):
     def set_concerns(self, counts: dict[str, int]) -> None:
         """Open concerns per family id (families left out have none)."""
         self._concerns = dict(counts)
-        if self._sort_column == self.CONCERNS:
+        self._column_counted(self.CONCERNS)
+
+    def set_overdue(self, counts: dict[str, OverdueCount]) -> None:
+        """What is overdue per family id (families left out have nothing overdue)."""
+        self._overdue = dict(counts)
+        self._column_counted(self.OVERDUE)
+
+    def _column_counted(self, column: int) -> None:
+        if self._sort_column == column:
             self.sort(self._sort_column, self._sort_order)
-        # Only the concerns cell of rows already shown changes: no other text is made again.
+        # Only that cell of rows already shown changes: no other text is made again.
         for number, cells in enumerate(self._texts):
             if cells is not None:
-                count = str(self._concerns.get(self._rows[number].family_id, 0))
-                family, children, next_visit, last, _old, visits = cells
-                self._texts[number] = (family, children, next_visit, last, count, visits)
+                fresh = list(cells)
+                fresh[column] = self._count_text(self._rows[number].family_id, column)
+                self._texts[number] = tuple(fresh)
         if self._rows:
-            self.dataChanged.emit(
-                self.index(0, self.CONCERNS), self.index(len(self._rows) - 1, self.CONCERNS)
-            )
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
 
     def concerns_of(self, family_id: str) -> int | None:
         """The family's open concerns, or None while they are being counted."""
         return None if self._concerns is None else self._concerns.get(family_id, 0)
 
+    def overdue_of(self, family_id: str) -> OverdueCount | None:
+        """What is overdue for the family, or None while it is being counted."""
+        return None if self._overdue is None else self._overdue.get(family_id, OverdueCount())
+
+    def _count_text(self, family_id: str, column: int) -> str:
+        if column == self.CONCERNS:
+            concerns = self.concerns_of(family_id)
+            return "" if concerns is None else str(concerns)
+        overdue = self.overdue_of(family_id)
+        return "" if overdue is None else str(overdue.total)
+
     def clear(self) -> None:
         """Forget every row (on lock): nothing of the caseload stays in memory."""
         self._concerns = None
+        self._overdue = None
         self.set_rows([])
 
     def row_at(self, row: int) -> CaseloadRow:
@@ -120,6 +162,9 @@ class CaseloadModel(QAbstractTableModel):
         if column == self.CONCERNS:
             concerns = self.concerns_of(item.family_id)
             return -1 if concerns is None else concerns
+        if column == self.OVERDUE:
+            overdue = self.overdue_of(item.family_id)
+            return -1 if overdue is None else overdue.total
         if column == self.VISITS:
             return item.visit_count
         return item.family_name.casefold()
@@ -156,13 +201,13 @@ class CaseloadModel(QAbstractTableModel):
                 if item.last_visit_at
                 else QCoreApplication.translate("CaseloadModel", "No visits yet")
             )
-            concerns = self.concerns_of(item.family_id)
             cells = (
                 item.family_name,
                 ", ".join(item.child_names),
                 self._next_visit_text(item),
                 last,
-                "" if concerns is None else str(concerns),
+                self._count_text(item.family_id, self.CONCERNS),
+                self._count_text(item.family_id, self.OVERDUE),
                 str(item.visit_count),
             )
             self._texts[row] = cells
@@ -181,12 +226,26 @@ class CaseloadModel(QAbstractTableModel):
         when = self._rows[row].next_visit_at
         return when is not None and when < self._now
 
+    def is_late_on_plans(self, row: int) -> bool:
+        """Something on the family's plans or escalations is overdue (counted and above 0)."""
+        overdue = self.overdue_of(self._rows[row].family_id)
+        return overdue is not None and overdue.total > 0
+
     def _accessible(self, row: int, column: int) -> str:
         text = self._cells(row)[column]
-        if column == self.CONCERNS and self.concerns_of(self._rows[row].family_id) is None:
+        family_id = self._rows[row].family_id
+        counting = (column == self.CONCERNS and self.concerns_of(family_id) is None) or (
+            column == self.OVERDUE and self.overdue_of(family_id) is None)
+        if counting:
             # A blank cell would be read out as nothing at all.
             return QCoreApplication.translate("CaseloadModel", "Still being counted")
+        if column == self.OVERDUE:
+            return self._overdue_tooltip(row) or text
         return text
+
+    def _overdue_tooltip(self, row: int) -> str | None:
+        overdue = self.overdue_of(self._rows[row].family_id)
+        return None if overdue is None else overdue_summary(overdue)
 
     def _bold(self) -> QFont:
         font = QFont()
@@ -210,6 +269,7 @@ class CaseloadModel(QAbstractTableModel):
             self.NEXT_VISIT: QCoreApplication.translate("CaseloadModel", "Next visit"),
             self.LAST_VISIT: QCoreApplication.translate("CaseloadModel", "Last visit"),
             self.CONCERNS: QCoreApplication.translate("CaseloadModel", "Open concerns"),
+            self.OVERDUE: QCoreApplication.translate("CaseloadModel", "Overdue"),
             self.VISITS: QCoreApplication.translate("CaseloadModel", "Visits"),
         }
         return titles.get(section)
@@ -226,6 +286,10 @@ class CaseloadModel(QAbstractTableModel):
             return self._accessible(index.row(), index.column())
         if role == _BOLD and index.column() == self.NEXT_VISIT and self.is_overdue(index.row()):
             return self._bold()
+        if role == _BOLD and index.column() == self.OVERDUE and self.is_late_on_plans(index.row()):
+            return self._bold()
+        if role == _TOOLTIP and index.column() == self.OVERDUE:
+            return self._overdue_tooltip(index.row())
         if role == FAMILY_ID_ROLE:
             return self._rows[index.row()].family_id
         if role == SEARCH_ROLE:

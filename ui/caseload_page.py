@@ -2,7 +2,8 @@
 
 The rows come first (one quick job: unlocking waits for it); each family's open concerns follow
 from a second job on the worker and fill their column when counted, so a long caseload never
-waits for the recurring-theme rules to run over every chronology.
+waits for the recurring-theme rules to run over every chronology. A third job counts what is
+overdue on plans and escalations (a handful of queries for the whole caseload).
 """
 
 from __future__ import annotations
@@ -23,13 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.plans_overdue_counts import OverdueCount
 from app.services.views import CaseloadRow
 from ui import operations
 from ui.background import Background
 from ui.caseload_model import FAMILY_ID_ROLE, CaseloadFilter, CaseloadModel
 from ui.changes import Changes
 from ui.formatting import local_datetime_text
-from ui.visit_operations import load_open_concerns
+from ui.visit_operations import load_open_concerns, load_overdue
 
 
 class CaseloadTable(QTableView):
@@ -49,6 +51,7 @@ class CaseloadPage(QWidget):
     new_family = Signal()
     loaded = Signal()
     concerns_counted = Signal()
+    overdue_counted = Signal()
 
     def __init__(self, background: Background, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,7 +93,7 @@ class CaseloadPage(QWidget):
             CaseloadModel.NEXT_VISIT,
             max(12 * em, self.fontMetrics().horizontalAdvance(next_sample) + 2 * em),
         )
-        for column in (CaseloadModel.CONCERNS, CaseloadModel.VISITS):
+        for column in (CaseloadModel.CONCERNS, CaseloadModel.OVERDUE, CaseloadModel.VISITS):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             header.resizeSection(
                 column, max(6 * em, self.fontMetrics().horizontalAdvance(title) + 3 * em)
@@ -139,12 +142,24 @@ class CaseloadPage(QWidget):
             failure=lambda _error: None,  # the column stays blank; the caseload still works
             quiet=True,
         )
+        self._background.run(
+            load_overdue(),
+            success=lambda counts: self._show_overdue(generation, counts),
+            failure=lambda _error: None,  # as for the concerns
+            quiet=True,
+        )
 
     def _show_concerns(self, generation: int, counts: dict[str, int]) -> None:
         if not self._background.unlocked or generation != self._generation:
             return  # locked, or the rows were reloaded meanwhile (their own count follows)
         self.model.set_concerns(counts)
         self.concerns_counted.emit()
+
+    def _show_overdue(self, generation: int, counts: dict[str, OverdueCount]) -> None:
+        if not self._background.unlocked or generation != self._generation:
+            return
+        self.model.set_overdue(counts)
+        self.overdue_counted.emit()
 
     def clear(self) -> None:
         self._generation += 1

@@ -37,6 +37,7 @@ from ui.chronology_model import EVENT_ID_ROLE, ChronologyFilter, ChronologyModel
 from ui.formatting import date_text
 from ui.lived_operations import FamilyChronology, NewAgencyEntry
 from ui.lived_wording import theme_name, tr
+from ui.outcome_escalation import OutcomeEscalation
 from ui.prompt_banner import PromptBanner
 from ui.timeline_view import TimelineView
 from ui.widgets import RecordTable, named_combo
@@ -111,8 +112,10 @@ class ChronologyTab(QWidget):
             label.setBuddy(combo)
             filters.addWidget(label)
             filters.addWidget(combo, 1)
+        self.outcome_escalation = OutcomeEscalation(self, background)  # on outcome rows
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.outcome_escalation.button)
         bottom.addWidget(self.add_button)
         self._size_columns()
         self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)

@@ -4,6 +4,7 @@ with whom, which child (or the whole family), and who was contacted at the first
 
 The escalation is saved as raised from the prompt, so the record shows which pattern led to it;
 it opens at the organisation's first stage with the response due that stage's working days on.
+Without a prompt (the family page's plans tab) about what starts empty and nothing is cited.
 """
 
 from __future__ import annotations
@@ -25,12 +26,12 @@ class EscalationDialog(FormDialog):
     def __init__(
         self,
         detail: FamilyDetail,
-        prompt: PromptView,
+        prompt: PromptView | None,
         catalogue: ThemeCatalogue,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Raise an escalation"), parent)
-        self.prompt_key = prompt.key
+        self.prompt_key = prompt.key if prompt is not None else None
         intro = QLabel(self.tr(
             "Escalate when you disagree with another professional's decision or response and "
             "the child's needs are not being met. It starts at your organisation's first stage."
@@ -39,7 +40,8 @@ class EscalationDialog(FormDialog):
         intro.setAccessibleName(self.tr("About escalation"))
         self.form.addRow(intro)
         self.about = named_text(self.tr("What the escalation is about"))
-        self.about.setPlainText(prompt_summary(prompt, catalogue))
+        if prompt is not None:
+            self.about.setPlainText(prompt_summary(prompt, catalogue))
         self.form.addRow(self.tr("&About what"), self.about)
         self.with_whom = self.line(
             self.tr("&With whom"), self.tr("With whom (agency or professional)"), required=True
@@ -49,8 +51,9 @@ class EscalationDialog(FormDialog):
         self.child.addItem(self.tr("The whole family"), None)
         for child in detail.children:
             self.child.addItem(child.name, child.id)
-        if prompt.child_id is not None and self.child.findData(prompt.child_id) >= 0:
-            self.child.setCurrentIndex(self.child.findData(prompt.child_id))
+        about = prompt.child_id if prompt is not None else None
+        if about is not None and self.child.findData(about) >= 0:
+            self.child.setCurrentIndex(self.child.findData(about))
         self.form.addRow(self.tr("&Child"), self.child)
         self.contact = self.line(
             self.tr("C&ontacted at stage 1"), self.tr("Who you contacted at the first stage")

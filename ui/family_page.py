@@ -42,6 +42,7 @@ from ui.family_models import (
 )
 from ui.formatting import local_datetime_text
 from ui.planned_visit_bar import NextVisitBar
+from ui.plans_tab import PlansTab
 from ui.prompt_actions import PromptActions
 from ui.record_dialogs import (
     CarerDialog,
@@ -51,6 +52,7 @@ from ui.record_dialogs import (
     NewProfessional,
     ProfessionalDialog,
 )
+from ui.sharing_tab import SharingTab
 from ui.widgets import RecordTable
 
 
@@ -138,6 +140,12 @@ class FamilyPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(overview, self.tr("Family an&d visits"))
         self.tabs.addTab(self.chronology, self.tr("Chro&nology and timeline"))
+        self.plans = PlansTab(background)  # ui.plans_tab: reads only while shown
+        self.plans.message.connect(self.message)
+        self.tabs.addTab(self.plans, self.tr("P&lans and escalation"))
+        self.sharing_decisions = SharingTab(background)  # loads only while shown
+        self.sharing_decisions.message.connect(self.message)
+        self.tabs.addTab(self.sharing_decisions, self.tr("Information sharing"))  # Ctrl+Tab
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.address)
@@ -192,6 +200,8 @@ class FamilyPage(QWidget):
         self.visits_table.fit_columns(self._visit_column_samples())
         self.assessments.load(detail)
         self.chronology.load(detail)
+        self.sharing_decisions.load(detail)
+        self.plans.load(detail)
         self.loaded.emit(detail)
 
     def _visit_column_samples(self) -> list[str]:
@@ -219,6 +229,8 @@ class FamilyPage(QWidget):
         self.visits_model.clear()
         self.assessments.clear()
         self.chronology.clear()
+        self.sharing_decisions.clear()
+        self.plans.clear()
         self.next_visit.clear()
 
     # -- adding records ----------------------------------------------------------------

@@ -44,9 +44,9 @@ class NewThresholdDecision:
 
 @dataclass(frozen=True)
 class NewEscalation:
-    """An escalation raised from a recurring-theme prompt (its key)."""
+    """An escalation raised from a recurring-theme prompt (its key), or from nothing (None)."""
 
-    prompt_key: str
+    prompt_key: str | None
     about: str
     with_whom: str
     child_id: str | None
@@ -85,7 +85,7 @@ def raise_escalation(family_id: str, new: NewEscalation) -> Job[EscalationView]:
             about=new.about,
             with_whom=new.with_whom,
             child_id=new.child_id,
-            raised_from=RaisedFrom("prompt", new.prompt_key),
+            raised_from=RaisedFrom("prompt", new.prompt_key) if new.prompt_key else None,
             contact=new.contact,
         )
     )

@@ -1,5 +1,6 @@
-"""The jobs for visits corrected and visits planned, and the caseload's second pass (its open
-concerns), each bound for the database worker like those in `ui.operations`.
+"""The jobs for visits corrected and visits planned, and the caseload's second and third passes
+(its open concerns, what is overdue on plans and escalations), each bound for the database
+worker like those in `ui.operations`.
 
 A job that changes records opens one unit of work and commits it: a corrected visit is saved and
 its notes draft discarded together or not at all.
@@ -8,10 +9,11 @@ its notes draft discarded together or not at all.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
 from app.profile import OpenProfile
-from app.services import drafts, open_concerns, planned_visits, visits
+from app.services import drafts, open_concerns, planned_visits, plans_overdue_counts, visits
+from app.services.plans_overdue_counts import OverdueCount
 from app.services.unit_of_work import UnitOfWork
 from app.services.views import PlannedVisitView, VisitView
 from ui.operations import Job
@@ -49,6 +51,17 @@ def load_open_concerns() -> Job[dict[str, int]]:
     def job(profile: OpenProfile) -> dict[str, int]:
         with profile.unit_of_work() as uow:
             return open_concerns.open_concerns(uow)
+
+    return job
+
+
+def load_overdue() -> Job[dict[str, OverdueCount]]:
+    """Overdue plan actions, reviews, plan sharing and escalation responses per family id, as
+    of today on the laptop (families with nothing overdue left out)."""
+
+    def job(profile: OpenProfile) -> dict[str, OverdueCount]:
+        with profile.unit_of_work() as uow:
+            return plans_overdue_counts.overdue_by_family(uow, date.today())
 
     return job
 

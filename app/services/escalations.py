@@ -77,10 +77,17 @@ def _check_source(
         if found is None:
             raise UnknownRecord(f"no plan action with id '{source.ref}' in this family")
     else:
-        from app.storage.models_sharing import FrontDoorOutcome
+        from app.storage.models_sharing import FrontDoorOutcome, SharingDecision
 
-        if session.get(FrontDoorOutcome, source.ref) is None:
-            raise UnknownRecord(f"no front-door outcome with id '{source.ref}'")
+        # The outcome must answer a share of this family: an escalation citing another
+        # family's front-door decision would put that family's case in this one's record.
+        found = session.scalar(
+            select(FrontDoorOutcome.outcome_id)
+            .join(SharingDecision, SharingDecision.submission_id == FrontDoorOutcome.submission_id)
+            .where(FrontDoorOutcome.outcome_id == source.ref,
+                   SharingDecision.family_id == family_id))
+        if found is None:
+            raise UnknownRecord(f"no front-door outcome with id '{source.ref}' for this family")
 
 
 def _stage_name(config: OrganisationConfig, number: int) -> str:

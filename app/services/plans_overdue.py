@@ -10,7 +10,6 @@ bank-holiday table (an old imported plan) is counted in weekdays instead of fail
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date, timedelta
 
 from sqlalchemy import exists, func, select
@@ -28,7 +27,7 @@ from app.storage.models_plans import (
 from assessments.plans import ActionStatus, PlanTimescales, sharing_due_on
 from assessments.working_days import WorkingCalendar, WorkingDaysError
 
-__all__ = ["overdue_counts", "overdue_items"]
+__all__ = ["overdue_items"]
 
 
 def _late(calendar: WorkingCalendar, due: date, today: date) -> int:
@@ -112,8 +111,3 @@ def _sharing_due(made_on: date, timescales: PlanTimescales, calendar: WorkingCal
     except WorkingDaysError:
         return made_on  # made before the table's years: long past any sharing timescale
 
-
-def overdue_counts(uow: UnitOfWork, today: date) -> dict[str, int]:
-    """How many things are overdue per family (families with none are left out): the
-    caseload's badge."""
-    return dict(Counter(item.family_id for item in overdue_items(uow, today)))

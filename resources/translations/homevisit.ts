@@ -133,6 +133,7 @@
     </message>
     <message>
         <location filename="../../ui/assessment_models.py" line="240"/>
+        <location filename="../../ui/plans_models.py" line="246"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -268,7 +269,7 @@
     </message>
     <message>
         <location filename="../../ui/chronology_model.py" line="104"/>
-        <location filename="../../ui/chronology_page.py" line="70"/>
+        <location filename="../../ui/chronology_page.py" line="78"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
@@ -290,81 +291,82 @@
     </message>
     <message>
         <location filename="../../ui/chronology_model.py" line="114"/>
+        <location filename="../../ui/plans_models.py" line="171"/>
         <source>Whole family</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chronology_page.py" line="68"/>
+        <location filename="../../ui/chronology_page.py" line="76"/>
         <source>Show the records of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chronology_page.py" line="69"/>
+        <location filename="../../ui/chronology_page.py" line="77"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chronology_page.py" line="80"/>
+        <location filename="../../ui/chronology_page.py" line="88"/>
         <source>Chronology, oldest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chronology_page.py" line="88"/>
+        <location filename="../../ui/chronology_page.py" line="96"/>
         <source>Add another &amp;agency&apos;s record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chronology_page.py" line="91"/>
+        <location filename="../../ui/chronology_page.py" line="99"/>
         <source>Rows shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chronology_page.py" line="94"/>
+        <location filename="../../ui/chronology_page.py" line="102"/>
         <source>Sho&amp;w:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chronology_page.py" line="95"/>
+        <location filename="../../ui/chronology_page.py" line="103"/>
         <source>T&amp;heme:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chronology_page.py" line="96"/>
+        <location filename="../../ui/chronology_page.py" line="104"/>
         <source>So&amp;urce:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chronology_page.py" line="161"/>
+        <location filename="../../ui/chronology_page.py" line="176"/>
         <source>Every child and the whole family</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chronology_page.py" line="164"/>
+        <location filename="../../ui/chronology_page.py" line="179"/>
         <source>%1 (and the whole family)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chronology_page.py" line="166"/>
+        <location filename="../../ui/chronology_page.py" line="181"/>
         <source>Every theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chronology_page.py" line="169"/>
+        <location filename="../../ui/chronology_page.py" line="184"/>
         <source>Every source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chronology_page.py" line="207"/>
+        <location filename="../../ui/chronology_page.py" line="223"/>
         <source>%1 of %2 events shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chronology_page.py" line="304"/>
+        <location filename="../../ui/chronology_page.py" line="320"/>
         <source>Other agency&apos;s record added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chronology_page.py" line="315"/>
+        <location filename="../../ui/chronology_page.py" line="331"/>
         <source>Prompt dismissed; your reason is kept.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -429,6 +431,7 @@
         <location filename="../../ui/lived_wording.py" line="104"/>
         <location filename="../../ui/lived_wording.py" line="105"/>
         <location filename="../../ui/lived_wording.py" line="106"/>
+        <location filename="../../ui/plans_models.py" line="150"/>
         <source>Plan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -506,6 +509,9 @@
     </message>
     <message>
         <location filename="../../ui/lived_wording.py" line="173"/>
+        <location filename="../../ui/plans_models.py" line="184"/>
+        <location filename="../../ui/plans_models.py" line="265"/>
+        <location filename="../../ui/plans_models.py" line="338"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -679,8 +685,414 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../ui/outcome_escalation.py" line="51"/>
+        <source>%1, on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome_escalation.py" line="53"/>
+        <source>Their note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome_escalation.py" line="54"/>
+        <source>I disagree because: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome_escalation.py" line="63"/>
+        <source>Disagree with the front door&apos;s decision and escalate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome_escalation.py" line="88"/>
+        <source>Di&amp;sagree and escalate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome_escalation.py" line="89"/>
+        <source>Raise an escalation about the selected front-door decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome_escalation.py" line="91"/>
+        <source>Disagree and escalate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/outcome_escalation.py" line="147"/>
         <location filename="../../ui/plan_prompt_actions.py" line="127"/>
         <source>Escalation raised with %1; response due %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="38"/>
+        <source>overdue by %1 working day(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="45"/>
+        <source>Nothing overdue on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="48"/>
+        <source>%1 (%2 working day(s) late)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="74"/>
+        <source>Done (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="76"/>
+        <source>Not done (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="77"/>
+        <location filename="../../ui/plans_models.py" line="352"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="83"/>
+        <source>%1 Not yet SMART: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="150"/>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="150"/>
+        <source>Shared with the family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="150"/>
+        <source>Next review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="151"/>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="189"/>
+        <source>%1 Not yet shared: %2 (due %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="191"/>
+        <source>Not yet shared (due by %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="192"/>
+        <source>Not yet shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="196"/>
+        <source>No review planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="199"/>
+        <location filename="../../ui/plans_models.py" line="272"/>
+        <location filename="../../ui/plans_models.py" line="348"/>
+        <source>%1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="205"/>
+        <source>No actions yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="206"/>
+        <source>%1 action(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="208"/>
+        <source>%1 not yet SMART</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="211"/>
+        <source>%1 overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="245"/>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="245"/>
+        <source>What will change for the child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="245"/>
+        <source>Who does what</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="246"/>
+        <source>By when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="246"/>
+        <source>How we will know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="246"/>
+        <source>Linked to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="247"/>
+        <source>SMART check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="270"/>
+        <source>No date yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="291"/>
+        <source>Targeted item: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="293"/>
+        <source>Themes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="320"/>
+        <source>About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="320"/>
+        <source>With whom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="320"/>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="320"/>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="320"/>
+        <source>Response due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="321"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="337"/>
+        <source>Stage %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="344"/>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_models.py" line="353"/>
+        <source>Closed %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="96"/>
+        <source>%1 to grade %2 by %3 (%4&apos;s GCP2 of %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="167"/>
+        <source>Add an action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="167"/>
+        <source>Change action %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="169"/>
+        <source>What will change for the child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="170"/>
+        <source>What will &amp;change for the child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="171"/>
+        <source>&amp;Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="171"/>
+        <source>Who will do it (a named person or role)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="172"/>
+        <source>&amp;Does what</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="172"/>
+        <source>What they will do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="173"/>
+        <source>By when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="174"/>
+        <source>No date yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="175"/>
+        <source>&amp;By when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="176"/>
+        <source>How we will know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="177"/>
+        <source>what will be seen, heard or counted, how often</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="178"/>
+        <source>&amp;How we will know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="179"/>
+        <source>GCP2 targeted item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="180"/>
+        <source>Not linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="185"/>
+        <source>&amp;Targeted item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="187"/>
+        <source>Themes of the action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="195"/>
+        <source>Th&amp;emes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="198"/>
+        <source>SMART check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="231"/>
+        <source>%1 Not yet SMART: it can be saved, but the plan cannot be shared with the family until this is fixed.
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="236"/>
+        <source>✓ SMART: ready to share with the family.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActionStatusDialog</name>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="259"/>
+        <source>Action %1: done or not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="262"/>
+        <source>%1 (now: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="263"/>
+        <source>The action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="264"/>
+        <source>Status of the action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="265"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="266"/>
+        <source>Not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="267"/>
+        <source>Open again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="269"/>
+        <source>&amp;Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="270"/>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="272"/>
+        <source>&amp;On</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -847,7 +1259,7 @@
 <context>
     <name>Background</name>
     <message>
-        <location filename="../../ui/background.py" line="64"/>
+        <location filename="../../ui/background.py" line="66"/>
         <source>Something unexpected went wrong. Please try again; if it keeps happening, tell your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -969,53 +1381,88 @@
 <context>
     <name>CaseloadModel</name>
     <message>
-        <location filename="../../ui/caseload_model.py" line="157"/>
+        <location filename="../../ui/caseload_model.py" line="56"/>
+        <source>plan actions: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/caseload_model.py" line="57"/>
+        <source>plan reviews: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/caseload_model.py" line="58"/>
+        <source>plans not yet shared with the family: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/caseload_model.py" line="60"/>
+        <source>escalation responses: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/caseload_model.py" line="65"/>
+        <source>Nothing overdue on plans or escalations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/caseload_model.py" line="67"/>
+        <source>Overdue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/caseload_model.py" line="202"/>
         <source>No visits yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/caseload_model.py" line="173"/>
+        <location filename="../../ui/caseload_model.py" line="218"/>
         <source>None booked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/caseload_model.py" line="176"/>
-        <location filename="../../ui/caseload_page.py" line="86"/>
+        <location filename="../../ui/caseload_model.py" line="221"/>
+        <location filename="../../ui/caseload_page.py" line="89"/>
         <source>%1 (overdue)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/caseload_model.py" line="188"/>
+        <location filename="../../ui/caseload_model.py" line="241"/>
         <source>Still being counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/caseload_model.py" line="208"/>
+        <location filename="../../ui/caseload_model.py" line="267"/>
         <source>Family</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/caseload_model.py" line="209"/>
+        <location filename="../../ui/caseload_model.py" line="268"/>
         <source>Children</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/caseload_model.py" line="210"/>
+        <location filename="../../ui/caseload_model.py" line="269"/>
         <source>Next visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/caseload_model.py" line="211"/>
+        <location filename="../../ui/caseload_model.py" line="270"/>
         <source>Last visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/caseload_model.py" line="212"/>
+        <location filename="../../ui/caseload_model.py" line="271"/>
         <source>Open concerns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/caseload_model.py" line="213"/>
+        <location filename="../../ui/caseload_model.py" line="272"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/caseload_model.py" line="273"/>
         <source>Visits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1023,32 +1470,32 @@
 <context>
     <name>CaseloadPage</name>
     <message>
-        <location filename="../../ui/caseload_page.py" line="61"/>
+        <location filename="../../ui/caseload_page.py" line="64"/>
         <source>Search families and children (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/caseload_page.py" line="62"/>
+        <location filename="../../ui/caseload_page.py" line="65"/>
         <source>Search the caseload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/caseload_page.py" line="68"/>
+        <location filename="../../ui/caseload_page.py" line="71"/>
         <source>Caseload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/caseload_page.py" line="101"/>
+        <location filename="../../ui/caseload_page.py" line="104"/>
         <source>&amp;New family…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/caseload_page.py" line="102"/>
+        <location filename="../../ui/caseload_page.py" line="105"/>
         <source>New family</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/caseload_page.py" line="181"/>
+        <location filename="../../ui/caseload_page.py" line="196"/>
         <source>%1 of %2 families</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1096,6 +1543,44 @@
     <message>
         <location filename="../../ui/connectivity.py" line="76"/>
         <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureDialog</name>
+    <message>
+        <location filename="../../ui/disclosure_dialog.py" line="41"/>
+        <source>Record a disclosure made outside the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_dialog.py" line="47"/>
+        <source>What was &amp;shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_dialog.py" line="49"/>
+        <source>Who the disclosure was about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_dialog.py" line="50"/>
+        <source>The whole family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_dialog.py" line="54"/>
+        <source>A&amp;bout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_dialog.py" line="83"/>
+        <source>The time it was shared cannot be in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/disclosure_dialog.py" line="102"/>
+        <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1228,72 +1713,72 @@
 <context>
     <name>EscalationDialog</name>
     <message>
-        <location filename="../../ui/escalation_dialog.py" line="32"/>
+        <location filename="../../ui/escalation_dialog.py" line="33"/>
         <source>Raise an escalation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/escalation_dialog.py" line="35"/>
+        <location filename="../../ui/escalation_dialog.py" line="36"/>
         <source>Escalate when you disagree with another professional&apos;s decision or response and the child&apos;s needs are not being met. It starts at your organisation&apos;s first stage.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/escalation_dialog.py" line="39"/>
+        <location filename="../../ui/escalation_dialog.py" line="40"/>
         <source>About escalation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/escalation_dialog.py" line="41"/>
+        <location filename="../../ui/escalation_dialog.py" line="42"/>
         <source>What the escalation is about</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/escalation_dialog.py" line="43"/>
+        <location filename="../../ui/escalation_dialog.py" line="45"/>
         <source>&amp;About what</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/escalation_dialog.py" line="45"/>
+        <location filename="../../ui/escalation_dialog.py" line="47"/>
         <source>&amp;With whom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/escalation_dialog.py" line="45"/>
+        <location filename="../../ui/escalation_dialog.py" line="47"/>
         <source>With whom (agency or professional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/escalation_dialog.py" line="47"/>
+        <location filename="../../ui/escalation_dialog.py" line="49"/>
         <source>for example, Family Connect duty team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/escalation_dialog.py" line="48"/>
+        <location filename="../../ui/escalation_dialog.py" line="50"/>
         <source>Child the escalation is about</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/escalation_dialog.py" line="49"/>
+        <location filename="../../ui/escalation_dialog.py" line="51"/>
         <source>The whole family</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/escalation_dialog.py" line="54"/>
+        <location filename="../../ui/escalation_dialog.py" line="57"/>
         <source>&amp;Child</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/escalation_dialog.py" line="56"/>
+        <location filename="../../ui/escalation_dialog.py" line="59"/>
         <source>C&amp;ontacted at stage 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/escalation_dialog.py" line="56"/>
+        <location filename="../../ui/escalation_dialog.py" line="59"/>
         <source>Who you contacted at the first stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/escalation_dialog.py" line="62"/>
+        <location filename="../../ui/escalation_dialog.py" line="65"/>
         <source>Say what the escalation is about.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1463,95 +1948,105 @@
 <context>
     <name>FamilyPage</name>
     <message>
-        <location filename="../../ui/family_page.py" line="84"/>
+        <location filename="../../ui/family_page.py" line="86"/>
         <source>← &amp;Caseload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_page.py" line="85"/>
+        <location filename="../../ui/family_page.py" line="87"/>
         <source>Back to the caseload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_page.py" line="86"/>
+        <location filename="../../ui/family_page.py" line="88"/>
         <source>Back to the caseload (Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_page.py" line="88"/>
+        <location filename="../../ui/family_page.py" line="90"/>
         <source>New &amp;visit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_page.py" line="95"/>
-        <location filename="../../ui/family_page.py" line="114"/>
+        <location filename="../../ui/family_page.py" line="97"/>
+        <location filename="../../ui/family_page.py" line="116"/>
         <source>Carers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/family_page.py" line="96"/>
-        <location filename="../../ui/family_page.py" line="115"/>
-        <source>Children</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/family_page.py" line="98"/>
         <location filename="../../ui/family_page.py" line="117"/>
-        <source>Professionals involved</source>
+        <source>Children</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/family_page.py" line="100"/>
+        <location filename="../../ui/family_page.py" line="119"/>
+        <source>Professionals involved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/family_page.py" line="102"/>
         <source>Visits, newest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_page.py" line="114"/>
+        <location filename="../../ui/family_page.py" line="116"/>
         <source>Add &amp;carer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_page.py" line="115"/>
+        <location filename="../../ui/family_page.py" line="117"/>
         <source>Add c&amp;hild…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_page.py" line="118"/>
+        <location filename="../../ui/family_page.py" line="120"/>
         <source>Add &amp;professional…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_page.py" line="119"/>
+        <location filename="../../ui/family_page.py" line="121"/>
         <source>Visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_page.py" line="119"/>
+        <location filename="../../ui/family_page.py" line="121"/>
         <source>&amp;Open visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_page.py" line="139"/>
+        <location filename="../../ui/family_page.py" line="141"/>
         <source>Family an&amp;d visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_page.py" line="140"/>
+        <location filename="../../ui/family_page.py" line="142"/>
         <source>Chro&amp;nology and timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_page.py" line="257"/>
+        <location filename="../../ui/family_page.py" line="145"/>
+        <source>P&amp;lans and escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/family_page.py" line="148"/>
+        <source>Information sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/family_page.py" line="269"/>
         <source>Carer added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_page.py" line="272"/>
+        <location filename="../../ui/family_page.py" line="284"/>
         <source>Child added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_page.py" line="289"/>
+        <location filename="../../ui/family_page.py" line="301"/>
         <source>Professional added.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1737,6 +2232,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../ui/disclosure_dialog.py" line="77"/>
         <location filename="../../ui/form_dialog.py" line="65"/>
         <source>Please fill in: %1</source>
         <translation type="unfinished"></translation>
@@ -1900,6 +2396,122 @@
     </message>
 </context>
 <context>
+    <name>NewPlanDialog</name>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="130"/>
+        <source>New plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="131"/>
+        <source>Who the plan is for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="132"/>
+        <source>The whole family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="135"/>
+        <source>&amp;For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="136"/>
+        <source>&amp;Aim of the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="136"/>
+        <source>Aim of the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="138"/>
+        <source>for example, Mia safe and settled at home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="139"/>
+        <source>First review by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="140"/>
+        <source>No review planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="141"/>
+        <source>First &amp;review by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="143"/>
+        <source>The first review date follows your organisation&apos;s timescale. Next, add the plan&apos;s SMART actions, then share it with the family.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="145"/>
+        <source>What happens next</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NextStageDialog</name>
+    <message>
+        <location filename="../../ui/escalation_stage_dialogs.py" line="30"/>
+        <source>Move the escalation on a stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_stage_dialogs.py" line="32"/>
+        <source>About: %1. With: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_stage_dialogs.py" line="33"/>
+        <source>The escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_stage_dialogs.py" line="35"/>
+        <source>Stage %1: %2. At this stage: %3. A response is due %4 working day(s) after it opens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_stage_dialogs.py" line="39"/>
+        <source>What the next stage asks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_stage_dialogs.py" line="41"/>
+        <source>C&amp;ontacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_stage_dialogs.py" line="42"/>
+        <source>Who you contacted at this stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_stage_dialogs.py" line="43"/>
+        <source>Note on the stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_stage_dialogs.py" line="44"/>
+        <source>what you asked for, and why it is not resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_stage_dialogs.py" line="45"/>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NextVisitBar</name>
     <message>
         <location filename="../../ui/planned_visit_bar.py" line="40"/>
@@ -1958,6 +2570,62 @@
     </message>
 </context>
 <context>
+    <name>OptionalDate</name>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="63"/>
+        <source>Up or Down picks a date; Ctrl+Delete: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <location filename="../../ui/escalation_stage_dialogs.py" line="56"/>
+        <source>Record the outcome of the escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_stage_dialogs.py" line="59"/>
+        <source>About: %1. With: %2. Raised %3; now at stage %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_stage_dialogs.py" line="62"/>
+        <source>The escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_stage_dialogs.py" line="63"/>
+        <source>Outcome of the escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_stage_dialogs.py" line="64"/>
+        <source>what was agreed, and by whom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_stage_dialogs.py" line="65"/>
+        <source>&amp;Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_stage_dialogs.py" line="66"/>
+        <source>Recording the outcome closes the escalation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_stage_dialogs.py" line="67"/>
+        <source>About closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_stage_dialogs.py" line="72"/>
+        <source>Say what the outcome was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PassphraseStrength</name>
     <message>
         <location filename="../../ui/passphrase_strength.py" line="40"/>
@@ -1987,6 +2655,173 @@
     <message>
         <location filename="../../ui/passphrase_strength.py" line="57"/>
         <source>Strong</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlansModels</name>
+    <message numerus="yes">
+        <location filename="../../ui/plans_models.py" line="46"/>
+        <source>%n thing(s) overdue:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/plans_models.py" line="51"/>
+        <source>and %n more, marked in the tables below</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlansTab</name>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="76"/>
+        <source>Plans of the family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="78"/>
+        <source>SMART actions of the plan selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="82"/>
+        <source>Escalations of the family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="90"/>
+        <source>New plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="91"/>
+        <source>Share with famil&amp;y…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="92"/>
+        <source>Record t&amp;he review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="93"/>
+        <source>Add acti&amp;on…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="94"/>
+        <source>Edit action…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="95"/>
+        <source>Edit the action selected (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="96"/>
+        <source>Mar&amp;k done / not done…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="97"/>
+        <source>Rai&amp;se escalation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="98"/>
+        <source>Next sta&amp;ge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="99"/>
+        <source>Record o&amp;utcome…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="102"/>
+        <source>What is overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="105"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="109"/>
+        <source>Plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="111"/>
+        <source>Actions of the plan selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="113"/>
+        <source>Escalations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="261"/>
+        <source>Next: stage %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="264"/>
+        <source>This is the last stage: record the outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="315"/>
+        <source>Plan made; now add its actions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/plans_tab.py" line="332"/>
+        <source>Action saved; %n action(s) not yet SMART.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="333"/>
+        <source>Action saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="349"/>
+        <source>Action status saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="357"/>
+        <source>Plan shared with the family.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="366"/>
+        <source>Review recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="377"/>
+        <source>Escalation raised with %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="388"/>
+        <source>Escalation moved to stage %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="397"/>
+        <source>Escalation closed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2358,6 +3193,54 @@
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="307"/>
+        <source>Review the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="308"/>
+        <source>The plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="309"/>
+        <source>What the review found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="311"/>
+        <source>has the change for the child happened, and is it sustained?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="312"/>
+        <source>&amp;What the review found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="313"/>
+        <source>Next review by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="314"/>
+        <source>No further review planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="315"/>
+        <source>&amp;Next review by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="316"/>
+        <source>Say what the review found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ShareActions</name>
     <message>
         <location filename="../../ui/share_actions.py" line="50"/>
@@ -2402,6 +3285,49 @@
     <message>
         <location filename="../../ui/share_actions.py" line="86"/>
         <source>Shared%1: it will be sent to Family Connect when the laptop is online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="286"/>
+        <source>Share the plan with the family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="288"/>
+        <source>%1. Record when and how the family was given the plan, for example &quot;read through with Kerry; copy left&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="290"/>
+        <source>About sharing the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="291"/>
+        <source>Shared on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="293"/>
+        <source>&amp;Shared on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="294"/>
+        <source>How the plan was shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="295"/>
+        <source>&amp;How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialogs.py" line="296"/>
+        <source>Say how the plan was shared with the family.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2569,6 +3495,142 @@
     <message>
         <location filename="../../ui/share_dialog.py" line="80"/>
         <source>Shared before</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SharingDecisionsModel</name>
+    <message>
+        <location filename="../../ui/sharing_models.py" line="75"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sharing_models.py" line="75"/>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sharing_models.py" line="75"/>
+        <source>Shared with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sharing_models.py" line="75"/>
+        <source>About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sharing_models.py" line="76"/>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sharing_models.py" line="76"/>
+        <source>What was shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sharing_models.py" line="76"/>
+        <source>Lawful basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sharing_models.py" line="77"/>
+        <source>Special category condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sharing_models.py" line="77"/>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sharing_models.py" line="78"/>
+        <source>Identities withheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sharing_models.py" line="78"/>
+        <source>Advice taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sharing_models.py" line="78"/>
+        <source>Recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sharing_models.py" line="84"/>
+        <source>Through HomeVisit (Family Connect sync)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sharing_models.py" line="86"/>
+        <source>Outside the app: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sharing_models.py" line="91"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sharing_models.py" line="103"/>
+        <source>The whole family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sharing_models.py" line="116"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sharing_models.py" line="118"/>
+        <source>None recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sharing_models.py" line="119"/>
+        <source>%1, recorded %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SharingTab</name>
+    <message>
+        <location filename="../../ui/sharing_tab.py" line="53"/>
+        <source>What was shared about this family, with whom and why: through HomeVisit (Family Connect sync) and outside the app. Record every disclosure: when, with whom, why, what, the lawful basis, consent, and any advice taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sharing_tab.py" line="58"/>
+        <source>Information-sharing decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sharing_tab.py" line="67"/>
+        <source>Decisions shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sharing_tab.py" line="68"/>
+        <source>Record a disclos&amp;ure…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sharing_tab.py" line="70"/>
+        <source>Information shared outside the app: a call to the front door, a meeting, a letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sharing_tab.py" line="113"/>
+        <source>Decisions recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sharing_tab.py" line="151"/>
+        <source>Disclosure recorded with %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -36,11 +36,11 @@ def filled(qtbot: QtBot) -> tuple[CaseloadModel, CaseloadFilter]:
 
 def test_shape_and_headers(qtbot: QtBot) -> None:
     model, _ = filled(qtbot)
-    assert model.rowCount() == 3 and model.columnCount() == 6
+    assert model.rowCount() == 3 and model.columnCount() == 7
     assert model.rowCount(model.index(0, 0)) == 0  # a table, not a tree
-    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
     assert headers == [
-        "Family", "Children", "Next visit", "Last visit", "Open concerns", "Visits"]
+        "Family", "Children", "Next visit", "Last visit", "Open concerns", "Overdue", "Visits"]
     assert model.headerData(0, Qt.Orientation.Vertical) is None
 
 

@@ -14,7 +14,8 @@ from sqlalchemy import event, insert
 from app.services.escalations import raise_escalation, record_outcome
 from app.services.families import create_family
 from app.services.plans import add_action, create_plan, set_action_status, share_plan
-from app.services.plans_overdue import overdue_counts, overdue_items
+from app.services.plans_overdue import overdue_items
+from app.services.plans_overdue_counts import OverdueCount, overdue_by_family
 from app.services.unit_of_work import UnitOfWork
 from app.storage.database import Database
 from app.storage.models import Family, RecordId
@@ -82,7 +83,7 @@ def test_everything_late_is_listed_most_overdue_first(db: Database, home: Househ
         uow.commit()
     with UnitOfWork(db) as uow:
         items = overdue_items(uow, today)
-        counts = overdue_counts(uow, today)
+        counts = overdue_by_family(uow, today)
         mine = overdue_items(uow, today, family_id=home.family_id)
     assert [(i.kind, i.record_id, i.due_on, i.working_days_overdue) for i in items] == [
         ("plan_action", action_id, D("2027-01-15"), 23),
@@ -90,7 +91,9 @@ def test_everything_late_is_listed_most_overdue_first(db: Database, home: Househ
         ("plan_review", plan_id, D("2027-02-12"), 3),
         ("plan_sharing", unshared.id, D("2027-02-15"), 2),  # 10 working days after 1 Feb
     ]
-    assert counts == {home.family_id: 2, other.family_id: 2}
+    assert {family: count.total for family, count in counts.items()} == {
+        home.family_id: 2, other.family_id: 2
+    }
     assert {i.kind for i in mine} == {"plan_action", "plan_review"}
     assert items[0].what.startswith("Action 1: Jay eats breakfast")
     assert items[0].plan_id == plan_id and items[0].child_id == home.jay
@@ -154,9 +157,10 @@ def test_the_caseload_count_is_a_fixed_number_of_queries_for_500_families(db: Da
     event.listen(db.engine, "before_cursor_execute", count)
     try:
         with UnitOfWork(db) as uow:
-            counts = overdue_counts(uow, D("2026-12-01"))
+            counts = overdue_by_family(uow, D("2026-12-01"))
     finally:
         event.remove(db.engine, "before_cursor_execute", count)
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
-    assert len(counts) == 500 and set(counts.values()) == {2}  # action + the unshared plan
+    assert len(counts) == 500  # each: one late action and the plan not shared in time
+    assert set(counts.values()) == {OverdueCount(plan_actions=1, plan_sharing=1)}
     assert len(selects) <= 6, selects
