@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -47,13 +48,7 @@ from ui.plan_dialogs import (
 )
 from ui.plan_operations import NewEscalation, raise_escalation
 from ui.plan_tab_operations import FamilyPlans
-from ui.plans_models import (
-    WARNING,
-    ActionsModel,
-    EscalationsModel,
-    PlansModel,
-    overdue_summary,
-)
+from ui.plans_models import WARNING, ActionsModel, EscalationsModel, PlansModel, overdue_summary
 from ui.widgets import RecordTable
 
 
@@ -114,9 +109,13 @@ class PlansTab(QWidget):
              (self.raise_button, self.next_stage_button, self.outcome_button)),
         ):
             splitter.addWidget(self._group(title, table, buttons))
+        scroll = QScrollArea()  # three tables need more height than a laptop screen spares
+        scroll.setWidget(splitter)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.addWidget(self.overdue)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.notice)
         self._update_buttons()
 
