@@ -26,8 +26,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QObject,
     QRunnable,
+    Qt,
     QThread,
     QThreadPool,
     QTimer,
@@ -48,6 +50,10 @@ Failure = Callable[[Exception], None]
 PROGRESS_DELAY_MS = 600
 WORKER_NICENESS = 5
 GIL_SWITCH_INTERVAL_S = 0.001
+GUI_CATCH_UP_S = 0.25  # the longest the worker waits for the GUI to show a result
+# Posted below UpdateRequest's own priority (low), so it is handled after pending paints.
+_CAUGHT_UP = QEvent.Type(QEvent.registerEventType())
+_AFTER_PAINTS = int(Qt.EventPriority.LowEventPriority.value) - 1
 log = logging.getLogger(__name__)
 
 
@@ -90,11 +96,17 @@ class _DbThread(QThread):
             queue.SimpleQueue()
         )
         self.profile: OpenProfile | None = None
+        # Set once the GUI thread has handled the last result and painted what it changed.
+        self.gui_caught_up = threading.Event()
+        self.gui_caught_up.set()
+        self.stopping = False
 
     def submit(self, number: int, task: Callable[[], object]) -> None:
         self._tasks.put((number, task))
 
     def stop(self) -> None:
+        self.stopping = True  # at exit nobody paints: no more waiting for the GUI
+        self.gui_caught_up.set()
         self._tasks.put(None)
 
     def run(self) -> None:
@@ -103,6 +115,11 @@ class _DbThread(QThread):
             item = self._tasks.get()
             if item is None:
                 return
+            # The next job waits until the GUI thread has shown the last result. On a two-core
+            # laptop a job running while a result is painted stretches that paint (the GIL and
+            # the CPU are shared): a caseload painted while its concerns load took twice as
+            # long. A GUI thread busy elsewhere delays a job by at most GUI_CATCH_UP_S.
+            self.gui_caught_up.wait(GUI_CATCH_UP_S)
             number, task = item
             try:
                 result: object = task()
@@ -112,6 +129,8 @@ class _DbThread(QThread):
                     # Type only: the message of an unexpected error may quote case data.
                     log.error("background job failed with %s", type(error).__name__)
                 result, ok = error, False
+            if not self.stopping:
+                self.gui_caught_up.clear()
             self.finished_task.emit(number, ok, result)
 
 
@@ -169,7 +188,7 @@ class Background(QObject):
         self._network = QThreadPool(self)
         self._network.setMaxThreadCount(2)
         self._network_signals = _NetworkSignals(self)
-        self._network_signals.finished_task.connect(self._deliver)
+        self._network_signals.finished_task.connect(self._deliver_result)
         self.unlocked = False  # GUI-side view of whether a profile is open
 
     # -- database jobs -------------------------------------------------------------------
@@ -266,7 +285,14 @@ class Background(QObject):
     def _submit(self, task: Callable[[], object], pending: _Pending) -> None:
         number = next(self._numbers)
         self._track(number, pending)
+        # Whatever asked for this job has usually just changed the screen too (a page shown,
+        # a list cleared): the job starts once that is painted.
+        self._thread.gui_caught_up.clear()
         self._thread.submit(number, task)
+        self._after_paints()
+
+    def _after_paints(self) -> None:
+        QCoreApplication.postEvent(self, QEvent(_CAUGHT_UP), _AFTER_PAINTS)
 
     def _track(self, number: int, pending: _Pending) -> None:
         self._pending[number] = pending
@@ -280,7 +306,19 @@ class Background(QObject):
             self._showing_busy = True
             self.busy.emit(True)
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == _CAUGHT_UP:
+            self._thread.gui_caught_up.set()
+            return True
+        return super().event(event)
+
     def _deliver(self, number: int, ok: bool, result: object) -> None:
+        try:
+            self._deliver_result(number, ok, result)
+        finally:
+            self._after_paints()  # the worker goes on once the callbacks' paints are done
+
+    def _deliver_result(self, number: int, ok: bool, result: object) -> None:
         pending = self._pending.pop(number, None)
         if pending is None:
             return
