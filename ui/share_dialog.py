@@ -21,7 +21,7 @@ from app.errors import UsageError
 from app.services.sharing import DEFAULT_CONDITION, DEFAULT_PURPOSE, DecisionBasis, check_basis
 from app.services.sharing_views import CHANNEL_NAMES, SharingDecisionView
 from ui.form_dialog import FormDialog
-from ui.sync_models import CONSENT_NAMES, LAWFUL_BASIS_NAMES, when
+from ui.sync_models import CONSENT_NAMES, LAWFUL_BASIS_NAMES, tr_name, when
 
 OUTSIDE_CHANNELS = tuple(c for c in CHANNEL_NAMES if c != "app")
 
@@ -55,7 +55,7 @@ class SharingDecisionDialog(FormDialog):
             self.channel = QComboBox()
             self.channel.setAccessibleName(self.tr("How it was shared"))
             for code in OUTSIDE_CHANNELS:
-                self.channel.addItem(self.tr(CHANNEL_NAMES[code]), code)
+                self.channel.addItem(tr_name(CHANNEL_NAMES[code]), code)
             self.form.addRow(self.tr("&How"), self.channel)
             self.occurred = QDateTimeEdit(QDateTime.currentDateTime())
             self.occurred.setAccessibleName(self.tr("When it was shared"))
@@ -85,7 +85,7 @@ class SharingDecisionDialog(FormDialog):
         box = QComboBox()
         box.setAccessibleName(accessible)
         for code, name in names.items():
-            box.addItem(self.tr(name), code)
+            box.addItem(tr_name(name), code)
         self.form.addRow(label, box)
         return box
 

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -22,17 +21,12 @@ from PySide6.QtCore import (
 
 from app.services.sharing_views import CHANNEL_NAMES, SharingDecisionView
 from ui.formatting import local_datetime_text
-from ui.sync_models import CONSENT_NAMES, LAWFUL_BASIS_NAMES
+from ui.sync_models import CONSENT_NAMES, LAWFUL_BASIS_NAMES, tr_name
 
 Index = QModelIndex | QPersistentModelIndex
 DECISION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TEXT_ROLES = (_DISPLAY, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole)
-
-
-def _sync_name(text: str) -> str:
-    """A lawful basis, consent or channel name, as the sync models show (and translate) it."""
-    return QCoreApplication.translate("SyncModels", text)
 
 
 class SharingDecisionsModel(QAbstractTableModel):
@@ -82,11 +76,11 @@ class SharingDecisionsModel(QAbstractTableModel):
         """Through the app (and so the Family Connect sync) or outside it, and how."""
         if d.channel == "app":
             return self.tr("Through HomeVisit (Family Connect sync)")
-        channel = _sync_name(CHANNEL_NAMES[d.channel]).lower()
+        channel = tr_name(CHANNEL_NAMES[d.channel]).lower()
         return self.tr("Outside the app: %1").replace("%1", channel)
 
     def consent_text(self, d: SharingDecisionView) -> str:
-        consent = _sync_name(CONSENT_NAMES[d.consent])
+        consent = tr_name(CONSENT_NAMES[d.consent])
         if d.consent_reason:
             return self.tr("%1: %2").replace("%1", consent).replace("%2", d.consent_reason)
         return consent
@@ -107,7 +101,7 @@ class SharingDecisionsModel(QAbstractTableModel):
         if column == self.SHARED:
             return d.shared
         if column == self.LAWFUL_BASIS:
-            return _sync_name(LAWFUL_BASIS_NAMES[d.lawful_basis])
+            return tr_name(LAWFUL_BASIS_NAMES[d.lawful_basis])
         if column == self.CONDITION:
             return d.special_category_condition
         if column == self.CONSENT:

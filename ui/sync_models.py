@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -24,16 +25,42 @@ from app.services.sharing_views import CHANNEL_NAMES, STATE_NAMES, OutboxRowView
 
 Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
+# QT_TRANSLATE_NOOP marks a text for the catalogue (pyside6-lupdate cannot follow a name
+# through a dictionary to `translate`); `tr_name` translates it where it is shown.
 LAWFUL_BASIS_NAMES = {
-    "public_task": "Public task",
-    "legal_obligation": "Legal obligation",
-    "vital_interests": "Vital interests",
-    "consent": "Consent",
+    "public_task": QT_TRANSLATE_NOOP("SyncModels", "Public task"),
+    "legal_obligation": QT_TRANSLATE_NOOP("SyncModels", "Legal obligation"),
+    "vital_interests": QT_TRANSLATE_NOOP("SyncModels", "Vital interests"),
+    "consent": QT_TRANSLATE_NOOP("SyncModels", "Consent"),
 }
-CONSENT_NAMES = {"given": "Given", "refused": "Refused", "not_sought": "Not sought"}
+CONSENT_NAMES = {
+    "given": QT_TRANSLATE_NOOP("SyncModels", "Given"),
+    "refused": QT_TRANSLATE_NOOP("SyncModels", "Refused"),
+    "not_sought": QT_TRANSLATE_NOOP("SyncModels", "Not sought"),
+}
+# The names the core gives states, channels and front-door decisions (it has no Qt), marked
+# here for the catalogue; tests/ui/test_translations.py checks none is missing.
+CORE_NAMES = (
+    QT_TRANSLATE_NOOP("SyncModels", "Waiting to send"),
+    QT_TRANSLATE_NOOP("SyncModels", "Sending"),
+    QT_TRANSLATE_NOOP("SyncModels", "Delivered"),
+    QT_TRANSLATE_NOOP("SyncModels", "Paused"),
+    QT_TRANSLATE_NOOP("SyncModels", "Needs action"),
+    QT_TRANSLATE_NOOP("SyncModels", "Sent through HomeVisit"),
+    QT_TRANSLATE_NOOP("SyncModels", "Phone call"),
+    QT_TRANSLATE_NOOP("SyncModels", "Meeting"),
+    QT_TRANSLATE_NOOP("SyncModels", "Email"),
+    QT_TRANSLATE_NOOP("SyncModels", "Letter"),
+    QT_TRANSLATE_NOOP("SyncModels", "Other"),
+    QT_TRANSLATE_NOOP("SyncModels", "No further action"),
+    QT_TRANSLATE_NOOP("SyncModels", "Early help"),
+    QT_TRANSLATE_NOOP("SyncModels", "Assessment by children's social care"),
+    QT_TRANSLATE_NOOP("SyncModels", "Strategy discussion"),
+)
 
 
-def _tr(text: str) -> str:
+def tr_name(text: str) -> str:
+    """A name marked above (or a text marked with the "SyncModels" context), translated."""
     return QCoreApplication.translate("SyncModels", text)
 
 
@@ -56,7 +83,7 @@ class _Table(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(self.HEADERS[section])
+            return tr_name(self.HEADERS[section])
         return None
 
     def set_rows(self, rows: Sequence[Any]) -> None:
@@ -80,7 +107,12 @@ class _Table(QAbstractTableModel):
 
 class OutboxModel(_Table):
     QUEUED, FAMILY, ASSESSMENT, STATE, ATTEMPTS, DETAIL = range(6)
-    HEADERS = ("Shared", "Family", "Assessment", "State", "Attempts", "Receipt or problem")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("SyncModels", "Shared"), QT_TRANSLATE_NOOP("SyncModels", "Family"),
+        QT_TRANSLATE_NOOP("SyncModels", "Assessment"), QT_TRANSLATE_NOOP("SyncModels", "State"),
+        QT_TRANSLATE_NOOP("SyncModels", "Attempts"),
+        QT_TRANSLATE_NOOP("SyncModels", "Receipt or problem"),
+    )
 
     def text(self, item: OutboxRowView, column: int) -> str:
         if column == self.QUEUED:
@@ -90,40 +122,45 @@ class OutboxModel(_Table):
         if column == self.ASSESSMENT:
             return item.assessment_id
         if column == self.STATE:
-            return _tr(STATE_NAMES[item.state])
+            return tr_name(STATE_NAMES[item.state])
         if column == self.ATTEMPTS:
             return str(item.attempts)
         if item.state == "delivered":
-            return _tr("Receipt %1, %2").replace("%1", item.receipt_reference or "").replace(
+            return QCoreApplication.translate("SyncModels", "Receipt %1, %2").replace("%1", item.receipt_reference or "").replace(
                 "%2", when(item.delivered_at))
         if item.next_attempt_at is not None and item.state == "queued":
-            return _tr("%1 (next try %2)").replace("%1", item.last_error).replace(
+            return QCoreApplication.translate("SyncModels", "%1 (next try %2)").replace("%1", item.last_error).replace(
                 "%2", when(item.next_attempt_at))
         return item.last_error
 
 
 class ShareHistoryModel(_Table):
     WHEN, CHANNEL, RECIPIENT, BASIS, CONSENT, DELIVERY, OUTCOME = range(7)
-    HEADERS = ("When", "How", "With", "Lawful basis", "Consent", "Delivery", "Front door decision")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("SyncModels", "When"), QT_TRANSLATE_NOOP("SyncModels", "How"),
+        QT_TRANSLATE_NOOP("SyncModels", "With"), QT_TRANSLATE_NOOP("SyncModels", "Lawful basis"),
+        QT_TRANSLATE_NOOP("SyncModels", "Consent"), QT_TRANSLATE_NOOP("SyncModels", "Delivery"),
+        QT_TRANSLATE_NOOP("SyncModels", "Front door decision"),
+    )
 
     def text(self, item: ShareRecord, column: int) -> str:
         d = item.decision
         if column == self.WHEN:
-            return when(d.occurred_at) + (_tr(" (shared again)") if d.repeats else "")
+            return when(d.occurred_at) + (QCoreApplication.translate("SyncModels", " (shared again)") if d.repeats else "")
         if column == self.CHANNEL:
-            return _tr(CHANNEL_NAMES[d.channel])
+            return tr_name(CHANNEL_NAMES[d.channel])
         if column == self.RECIPIENT:
             return d.recipient
         if column == self.BASIS:
-            return _tr(LAWFUL_BASIS_NAMES[d.lawful_basis])
+            return tr_name(LAWFUL_BASIS_NAMES[d.lawful_basis])
         if column == self.CONSENT:
-            consent = _tr(CONSENT_NAMES[d.consent])
+            consent = tr_name(CONSENT_NAMES[d.consent])
             return f"{consent}: {d.consent_reason}" if d.consent_reason else consent
         if column == self.DELIVERY:
             if item.delivery is None:
                 return ""
             if item.delivery.state == "delivered":
-                return _tr("Delivered, receipt %1").replace("%1", item.delivery.receipt_reference or "")
-            return _tr(STATE_NAMES[item.delivery.state])
-        return "; ".join(f"{_tr(DECISION_NAMES[o.decision])} ({when(o.decided_at)})"
+                return QCoreApplication.translate("SyncModels", "Delivered, receipt %1").replace("%1", item.delivery.receipt_reference or "")
+            return tr_name(STATE_NAMES[item.delivery.state])
+        return "; ".join(f"{tr_name(DECISION_NAMES[o.decision])} ({when(o.decided_at)})"
                          + (f": {o.note}" if o.note else "") for o in item.outcomes)

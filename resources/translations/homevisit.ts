@@ -1259,7 +1259,7 @@
 <context>
     <name>Background</name>
     <message>
-        <location filename="../../ui/background.py" line="66"/>
+        <location filename="../../ui/background.py" line="72"/>
         <source>Something unexpected went wrong. Please try again; if it keeps happening, tell your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2678,149 +2678,149 @@
 <context>
     <name>PlansTab</name>
     <message>
-        <location filename="../../ui/plans_tab.py" line="76"/>
+        <location filename="../../ui/plans_tab.py" line="71"/>
         <source>Plans of the family</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="78"/>
+        <location filename="../../ui/plans_tab.py" line="73"/>
         <source>SMART actions of the plan selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="82"/>
+        <location filename="../../ui/plans_tab.py" line="77"/>
         <source>Escalations of the family</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="90"/>
+        <location filename="../../ui/plans_tab.py" line="85"/>
         <source>New plan…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="91"/>
+        <location filename="../../ui/plans_tab.py" line="86"/>
         <source>Share with famil&amp;y…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="92"/>
+        <location filename="../../ui/plans_tab.py" line="87"/>
         <source>Record t&amp;he review…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="93"/>
+        <location filename="../../ui/plans_tab.py" line="88"/>
         <source>Add acti&amp;on…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="94"/>
+        <location filename="../../ui/plans_tab.py" line="89"/>
         <source>Edit action…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="95"/>
+        <location filename="../../ui/plans_tab.py" line="90"/>
         <source>Edit the action selected (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="96"/>
+        <location filename="../../ui/plans_tab.py" line="91"/>
         <source>Mar&amp;k done / not done…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="97"/>
+        <location filename="../../ui/plans_tab.py" line="92"/>
         <source>Rai&amp;se escalation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="98"/>
+        <location filename="../../ui/plans_tab.py" line="93"/>
         <source>Next sta&amp;ge…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="99"/>
+        <location filename="../../ui/plans_tab.py" line="94"/>
         <source>Record o&amp;utcome…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="102"/>
+        <location filename="../../ui/plans_tab.py" line="97"/>
         <source>What is overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="105"/>
+        <location filename="../../ui/plans_tab.py" line="100"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="109"/>
+        <location filename="../../ui/plans_tab.py" line="104"/>
         <source>Plans</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="111"/>
+        <location filename="../../ui/plans_tab.py" line="106"/>
         <source>Actions of the plan selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="113"/>
+        <location filename="../../ui/plans_tab.py" line="108"/>
         <source>Escalations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="261"/>
+        <location filename="../../ui/plans_tab.py" line="260"/>
         <source>Next: stage %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="264"/>
+        <location filename="../../ui/plans_tab.py" line="263"/>
         <source>This is the last stage: record the outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="315"/>
+        <location filename="../../ui/plans_tab.py" line="314"/>
         <source>Plan made; now add its actions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/plans_tab.py" line="332"/>
+        <location filename="../../ui/plans_tab.py" line="331"/>
         <source>Action saved; %n action(s) not yet SMART.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="333"/>
+        <location filename="../../ui/plans_tab.py" line="332"/>
         <source>Action saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="349"/>
+        <location filename="../../ui/plans_tab.py" line="348"/>
         <source>Action status saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="357"/>
+        <location filename="../../ui/plans_tab.py" line="356"/>
         <source>Plan shared with the family.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="366"/>
+        <location filename="../../ui/plans_tab.py" line="365"/>
         <source>Review recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="377"/>
+        <location filename="../../ui/plans_tab.py" line="376"/>
         <source>Escalation raised with %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="388"/>
+        <location filename="../../ui/plans_tab.py" line="387"/>
         <source>Escalation moved to stage %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="397"/>
+        <location filename="../../ui/plans_tab.py" line="396"/>
         <source>Escalation closed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3501,97 +3501,97 @@
 <context>
     <name>SharingDecisionsModel</name>
     <message>
-        <location filename="../../ui/sharing_models.py" line="75"/>
+        <location filename="../../ui/sharing_models.py" line="69"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="75"/>
+        <location filename="../../ui/sharing_models.py" line="69"/>
         <source>How</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="75"/>
+        <location filename="../../ui/sharing_models.py" line="69"/>
         <source>Shared with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="75"/>
+        <location filename="../../ui/sharing_models.py" line="69"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="76"/>
+        <location filename="../../ui/sharing_models.py" line="70"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="76"/>
+        <location filename="../../ui/sharing_models.py" line="70"/>
         <source>What was shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="76"/>
+        <location filename="../../ui/sharing_models.py" line="70"/>
         <source>Lawful basis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="77"/>
+        <location filename="../../ui/sharing_models.py" line="71"/>
         <source>Special category condition</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="77"/>
+        <location filename="../../ui/sharing_models.py" line="71"/>
         <source>Consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="78"/>
+        <location filename="../../ui/sharing_models.py" line="72"/>
         <source>Identities withheld</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="78"/>
+        <location filename="../../ui/sharing_models.py" line="72"/>
         <source>Advice taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="78"/>
+        <location filename="../../ui/sharing_models.py" line="72"/>
         <source>Recorded by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="84"/>
+        <location filename="../../ui/sharing_models.py" line="78"/>
         <source>Through HomeVisit (Family Connect sync)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="86"/>
+        <location filename="../../ui/sharing_models.py" line="80"/>
         <source>Outside the app: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="91"/>
+        <location filename="../../ui/sharing_models.py" line="85"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="103"/>
+        <location filename="../../ui/sharing_models.py" line="97"/>
         <source>The whole family</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="116"/>
+        <location filename="../../ui/sharing_models.py" line="110"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="118"/>
+        <location filename="../../ui/sharing_models.py" line="112"/>
         <source>None recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="119"/>
+        <location filename="../../ui/sharing_models.py" line="113"/>
         <source>%1, recorded %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3733,6 +3733,200 @@
     <message>
         <location filename="../../ui/sync_panel.py" line="124"/>
         <source>Family &amp;Connect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncModels</name>
+    <message>
+        <location filename="../../ui/sync_models.py" line="31"/>
+        <source>Public task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="32"/>
+        <source>Legal obligation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="33"/>
+        <source>Vital interests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="34"/>
+        <location filename="../../ui/sync_models.py" line="142"/>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="37"/>
+        <source>Given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="38"/>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="39"/>
+        <source>Not sought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="44"/>
+        <source>Waiting to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="45"/>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="46"/>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="47"/>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="48"/>
+        <source>Needs action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="49"/>
+        <source>Sent through HomeVisit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="50"/>
+        <source>Phone call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="51"/>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="52"/>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="53"/>
+        <source>Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="54"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="55"/>
+        <source>No further action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="56"/>
+        <source>Early help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="57"/>
+        <source>Assessment by children&apos;s social care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="58"/>
+        <source>Strategy discussion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="111"/>
+        <source>Shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="111"/>
+        <source>Family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="112"/>
+        <source>Assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="112"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="113"/>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="114"/>
+        <source>Receipt or problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="129"/>
+        <source>Receipt %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="132"/>
+        <source>%1 (next try %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="140"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="140"/>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="141"/>
+        <source>With</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="141"/>
+        <source>Lawful basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="142"/>
+        <source>Delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="143"/>
+        <source>Front door decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="149"/>
+        <source> (shared again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_models.py" line="163"/>
+        <source>Delivered, receipt %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -53,6 +53,20 @@ def test_the_catalogue_lists_every_string_the_app_shows(tmp_path: Path) -> None:
     assert (missing, stale) == ([], []), f"refresh the catalogue: {REFRESH}"
 
 
+def test_names_from_the_core_are_in_the_catalogue() -> None:
+    """The core (no Qt) names outbox states, channels and front-door decisions; the UI marks
+    each for the catalogue in `ui.sync_models` and translates it where it shows it."""
+    from app.services.sharing_chronology import DECISION_NAMES
+    from app.services.sharing_views import CHANNEL_NAMES, STATE_NAMES
+    from ui.sync_models import CONSENT_NAMES, CORE_NAMES, LAWFUL_BASIS_NAMES
+
+    shown = {*STATE_NAMES.values(), *CHANNEL_NAMES.values(), *DECISION_NAMES.values()}
+    assert shown - set(CORE_NAMES) == set(), "mark the new names in ui.sync_models.CORE_NAMES"
+    marked = {*CORE_NAMES, *LAWFUL_BASIS_NAMES.values(), *CONSENT_NAMES.values()}
+    in_catalogue = {text for context, text in messages(CATALOGUE) if context == "SyncModels"}
+    assert marked - in_catalogue == set(), f"refresh the catalogue: {REFRESH}"
+
+
 def pseudo_catalogue(folder: Path, language: str) -> Path:
     """homevisit.ts with every message 'translated' to a bracketed copy, compiled to .qm."""
     tree = ET.parse(CATALOGUE)  # noqa: S314 (the repository's own catalogue)
