@@ -32,7 +32,7 @@ from pathlib import Path
 import httpx
 import trustme
 
-from bench.harness import ROOT, Figure
+from bench.harness import ROOT, Figure, checked_figures, checked_main
 from fcsync.envelope import ENVELOPE_MEDIA_TYPE, idempotency_key
 from fcsync.tokens import authorization_header, make_request_token
 from tests.gateway.device import SimulatedDevice
@@ -188,20 +188,11 @@ def measure() -> tuple[Figure, list[str], bool]:
 
 
 def figures() -> list[Figure]:
-    figure, lines, once = measure()
-    for line in lines:
-        print(line)
-    if not once:
-        raise SystemExit("gateway benchmark: exactly-once did not hold (a defect, not a speed issue)")
-    return [figure]
+    return checked_figures(measure, "gateway")
 
 
 def main() -> int:
-    figure, lines, once = measure()
-    print(figure.line())
-    for line in lines:
-        print(line)
-    return 0 if figure.ok and once else 1
+    return checked_main(measure)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ from app.services.unit_of_work import UnitOfWork
 from app.storage.models_sharing import OutboxItem
 from app.sync.engine import SyncEngine
 from bench.bench_gateway import _cli, _cpu_seconds, _free_port
-from bench.harness import ROOT, Figure
+from bench.harness import ROOT, Figure, checked_figures, checked_main
 from fcsync.receipts import verify_receipt
 from tests.sync.bulk import queue_shares
 from tests.sync.profile import ACTOR, build_profile
@@ -125,20 +125,11 @@ def measure() -> tuple[Figure, list[str], bool]:
 
 
 def figures() -> list[Figure]:
-    figure, lines, once = measure()
-    for line in lines:
-        print(line)
-    if not once:
-        raise SystemExit("sync benchmark: exactly-once did not hold (a defect, not a speed issue)")
-    return [figure]
+    return checked_figures(measure, "sync")
 
 
 def main() -> int:
-    figure, lines, once = measure()
-    print(figure.line())
-    for line in lines:
-        print(line)
-    return 0 if figure.ok and once else 1
+    return checked_main(measure)
 
 
 if __name__ == "__main__":

@@ -62,3 +62,26 @@ def process_time(argv: list[str], repeat: int = 7, env: dict[str, str] | None = 
 
 
 PY = sys.executable
+
+
+Measured = tuple[Figure, list[str], bool]  # the figure, lines to print, whether exactly-once held
+
+
+def checked_figures(measure: Callable[[], Measured], what: str) -> list[Figure]:
+    """For `bench.run`: print the extra lines; exactly-once failing is a defect, not a speed."""
+    figure, lines, once = measure()
+    for line in lines:
+        print(line)
+    if not once:
+        raise SystemExit(f"{what} benchmark: exactly-once did not hold (a defect, not a speed issue)")
+    return [figure]
+
+
+def checked_main(measure: Callable[[], Measured]) -> int:
+    """For `python -m bench.bench_…`: exit 0 only when the figure meets its target and
+    exactly-once held."""
+    figure, lines, once = measure()
+    print(figure.line())
+    for line in lines:
+        print(line)
+    return 0 if figure.ok and once else 1
