@@ -147,6 +147,9 @@ def _serve(args: argparse.Namespace, home: Path) -> int:
         "gateway.cli:app_from_environment", factory=True, workers=args.workers,
         host=args.host, port=args.port, ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key,
         root_path=args.root_path, log_level="warning", proxy_headers=True, server_header=False,
+        # A stop (systemd, a deploy) gives requests in flight this long, then closes what is
+        # left: an idle keep-alive connection must not hold the service up indefinitely.
+        timeout_graceful_shutdown=30,
     )
     return 0
 

@@ -112,7 +112,8 @@ def start_gateway(options: ServeOptions, tls: TLS) -> tuple[RunningGateway, Call
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     config = uvicorn.Config(app, ssl_certfile=str(tls.cert_file), ssl_keyfile=str(tls.key_file),
-                            log_level="warning", lifespan="on", limit_concurrency=None)
+                            log_level="warning", lifespan="on", limit_concurrency=None,
+                            timeout_graceful_shutdown=1)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
