@@ -28,6 +28,8 @@ class RecordTable(QTableView):
         self.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
         self.verticalHeader().hide()
         self.horizontalHeader().setStretchLastSection(True)
+        # A narrow column's title ends in "…" rather than being cut at both ends.
+        self.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         # Sized to the contents once per load (`fit_columns`), not on every layout pass as
         # ResizeToContents would: that re-measures every cell each time the window shows.
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -23,9 +23,12 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from app.profile import NewProfile, create_profile  # noqa: E402
 from app.services import (  # noqa: E402
     chronology,
+    escalations,
     families,
     lived_experience,
+    plans,
     professionals,
+    sharing,
     visits,
 )
 from app.services.unit_of_work import UnitOfWork  # noqa: E402
@@ -126,6 +129,7 @@ def seed(data_dir: Path) -> None:
                     recorded_at=recorded,
                 )
             seed_chronology(uow, carter.id, jayden.id, local)
+            seed_plans(uow, carter.id, jayden.id, local)
             surnames = (
                 "Adeyemi",
                 "Brown",
@@ -190,6 +194,36 @@ def seed_chronology(uow: UnitOfWork, family_id: str, child_id: str, local: datet
         )  # fmt: skip
 
 
+def seed_plans(uow: UnitOfWork, family_id: str, child_id: str, local: datetime) -> None:
+    """A shared plan with an overdue action, an escalation and a phone call to the front door:
+    the plans tab's overdue marks and the information-sharing tab (SCENARIOS.md 7)."""
+    made = local - timedelta(days=40)
+    plan = plans.create_plan(uow, ACTOR, family_id, child_id=child_id, made_at=made,
+                             title="Jayden is up, fed and at nursery by 9 each morning")
+    for change, who, does, days, measure in (
+        ("Jayden has breakfast before nursery", "Kerry", "sets an alarm for 7:30", -10,
+         "nursery records breakfast eaten on 4 of 5 days"),
+        ("Jayden sleeps in his own bed", "Dean", "moves the bed into Jayden's room", 20,
+         "seen at the next home visit"),
+    ):  # fmt: skip
+        plans.add_action(uow, ACTOR, plan.id, change_for_child=change, who=who, does_what=does,
+                         by_when=(local + timedelta(days=days)).date(), measure=measure,
+                         themes=["home_conditions"])  # fmt: skip
+    plans.share_plan(uow, ACTOR, plan.id, how="Read through with Kerry; copy left at home",
+                     shared_at=made + timedelta(days=2))
+    escalations.raise_escalation(uow, ACTOR, family_id, child_id=child_id,
+                                 about="Front door: no further action despite a third report",
+                                 with_whom="Family Connect team manager",
+                                 raised_at=local - timedelta(days=12))  # fmt: skip
+    sharing.record_disclosure(
+        uow, ACTOR, family_id,
+        sharing.DecisionBasis(lawful_basis="public_task", consent="not_sought",
+                              consent_reason="Telling Kerry first could put Jayden at risk"),
+        recipient="Family Connect front door", shared="Domestic incident and home conditions",
+        channel="phone", occurred_at=local - timedelta(days=13), child_id=child_id,
+    )  # fmt: skip
+
+
 def grab(widget: QWidget, out: Path, name: str, suffix: str) -> None:
     widget.grab().save(str(out / f"{name}{suffix}.png"))
 
@@ -247,6 +281,14 @@ def main(out: Path, suffix: str) -> int:
     family.tabs.setCurrentWidget(family.chronology)
     wait_until(app, lambda: family.chronology.model.rowCount() > 0 and family.prompts.isVisible())
     grab(window, out, "7-chronology", suffix)
+    family.tabs.setCurrentWidget(family.plans)
+    wait_until(app, lambda: family.plans.plans_model.rowCount() == 1)
+    wait_until(app, lambda: session.background.pending == 0)
+    grab(window, out, "10-plans", suffix)
+    family.tabs.setCurrentWidget(family.sharing_decisions)
+    wait_until(app, lambda: family.sharing_decisions.model.rowCount() == 1)
+    grab(window, out, "11-information-sharing", suffix)
+    family.tabs.setCurrentWidget(family.chronology)
     window.lived.quick_capture()
     wait_until(app, lambda: window.lived.capture.dialog is not None)
     capture = window.lived.capture.dialog

@@ -27,6 +27,8 @@ SCREENS = (
     "7-chronology",
     "8-quick-capture",
     "9-search",
+    "10-plans",
+    "11-information-sharing",
 )
 
 
@@ -46,5 +48,6 @@ def test_screenshots(scale: str, suffix: str, tmp_path: Path) -> None:
     for screen in SCREENS:
         image = QImage(str(out / f"{screen}{suffix}.png"))
         assert not image.isNull(), screen
-        if screen in ("3-caseload", "4-family", "5-visit-editor", "7-chronology", "9-search"):
+        if screen in ("3-caseload", "4-family", "5-visit-editor", "7-chronology", "9-search",
+                      "10-plans", "11-information-sharing"):
             assert (image.width(), image.height()) == (1366 * int(scale), 768 * int(scale))
