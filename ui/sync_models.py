@@ -7,12 +7,12 @@ a window. Times show in the laptop's local time.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
+from PySide6 import QtCore
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -25,6 +25,8 @@ from app.services.sharing_views import CHANNEL_NAMES, STATE_NAMES, OutboxRowView
 
 Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
+# Typed as what it returns (the text itself); the stubs say `object`.
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
 # QT_TRANSLATE_NOOP marks a text for the catalogue (pyside6-lupdate cannot follow a name
 # through a dictionary to `translate`); `tr_name` translates it where it is shown.
 LAWFUL_BASIS_NAMES = {

@@ -3739,193 +3739,193 @@
 <context>
     <name>SyncModels</name>
     <message>
-        <location filename="../../ui/sync_models.py" line="31"/>
+        <location filename="../../ui/sync_models.py" line="33"/>
         <source>Public task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="32"/>
+        <location filename="../../ui/sync_models.py" line="34"/>
         <source>Legal obligation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="33"/>
+        <location filename="../../ui/sync_models.py" line="35"/>
         <source>Vital interests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="34"/>
-        <location filename="../../ui/sync_models.py" line="142"/>
+        <location filename="../../ui/sync_models.py" line="36"/>
+        <location filename="../../ui/sync_models.py" line="144"/>
         <source>Consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="37"/>
+        <location filename="../../ui/sync_models.py" line="39"/>
         <source>Given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="38"/>
+        <location filename="../../ui/sync_models.py" line="40"/>
         <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="39"/>
+        <location filename="../../ui/sync_models.py" line="41"/>
         <source>Not sought</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="44"/>
+        <location filename="../../ui/sync_models.py" line="46"/>
         <source>Waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="45"/>
+        <location filename="../../ui/sync_models.py" line="47"/>
         <source>Sending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="46"/>
+        <location filename="../../ui/sync_models.py" line="48"/>
         <source>Delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="47"/>
+        <location filename="../../ui/sync_models.py" line="49"/>
         <source>Paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="48"/>
+        <location filename="../../ui/sync_models.py" line="50"/>
         <source>Needs action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="49"/>
+        <location filename="../../ui/sync_models.py" line="51"/>
         <source>Sent through HomeVisit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="50"/>
+        <location filename="../../ui/sync_models.py" line="52"/>
         <source>Phone call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="51"/>
+        <location filename="../../ui/sync_models.py" line="53"/>
         <source>Meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="52"/>
+        <location filename="../../ui/sync_models.py" line="54"/>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="53"/>
+        <location filename="../../ui/sync_models.py" line="55"/>
         <source>Letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="54"/>
+        <location filename="../../ui/sync_models.py" line="56"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="55"/>
+        <location filename="../../ui/sync_models.py" line="57"/>
         <source>No further action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="56"/>
+        <location filename="../../ui/sync_models.py" line="58"/>
         <source>Early help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="57"/>
+        <location filename="../../ui/sync_models.py" line="59"/>
         <source>Assessment by children&apos;s social care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="58"/>
+        <location filename="../../ui/sync_models.py" line="60"/>
         <source>Strategy discussion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="111"/>
+        <location filename="../../ui/sync_models.py" line="113"/>
         <source>Shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="111"/>
+        <location filename="../../ui/sync_models.py" line="113"/>
         <source>Family</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="112"/>
+        <location filename="../../ui/sync_models.py" line="114"/>
         <source>Assessment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="112"/>
+        <location filename="../../ui/sync_models.py" line="114"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="113"/>
+        <location filename="../../ui/sync_models.py" line="115"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="114"/>
+        <location filename="../../ui/sync_models.py" line="116"/>
         <source>Receipt or problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="129"/>
+        <location filename="../../ui/sync_models.py" line="131"/>
         <source>Receipt %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="132"/>
+        <location filename="../../ui/sync_models.py" line="134"/>
         <source>%1 (next try %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="140"/>
+        <location filename="../../ui/sync_models.py" line="142"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="140"/>
+        <location filename="../../ui/sync_models.py" line="142"/>
         <source>How</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="141"/>
+        <location filename="../../ui/sync_models.py" line="143"/>
         <source>With</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="141"/>
+        <location filename="../../ui/sync_models.py" line="143"/>
         <source>Lawful basis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="142"/>
+        <location filename="../../ui/sync_models.py" line="144"/>
         <source>Delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="143"/>
+        <location filename="../../ui/sync_models.py" line="145"/>
         <source>Front door decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="149"/>
+        <location filename="../../ui/sync_models.py" line="151"/>
         <source> (shared again)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_models.py" line="163"/>
+        <location filename="../../ui/sync_models.py" line="165"/>
         <source>Delivered, receipt %1</source>
         <translation type="unfinished"></translation>
     </message>
