@@ -1,8 +1,9 @@
 """`homevisit pack import` and `homevisit pack show`: the organisation's GCP2 content pack.
 
 The pack is licensed text: `show` prints who made it, its version and how many items each area
-has, never any of its wording. Trusted signing keys are given with `--trusted-key PUBLIC.pem`
-for now; the organisation configuration file that will hold them comes later.
+has, never any of its wording. The packs trusted are those signed with a key listed in the
+organisation configuration (`keys.content_pack_signing_keys`), or with a key given by
+`--trusted-key PUBLIC.pem` (which then replaces the configured ones, for a one-off check).
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ def register(sub: Any, add_passphrase: Callable[[argparse.ArgumentParser], None]
     p.add_argument("file", type=Path)
     p.add_argument(
         "--trusted-key", type=Path, action="append", default=[], metavar="PUBLIC.pem",
-        help="the organisation's Ed25519 pack-signing public key (PEM); repeatable",
+        help="an Ed25519 pack-signing public key (PEM) to trust instead of the organisation "
+             "configuration's; repeatable",
     )
     add_passphrase(p)
     p.set_defaults(handler=run_import)
@@ -48,15 +50,27 @@ def _read(path: Path, what: str) -> bytes:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from app.config.locate import organisation_config_for
     from app.profile import unlock_profile
     from app.services.content_packs import import_content_pack, public_key_from_pem
 
-    if not args.trusted_key:
-        raise UsageError("give the organisation's signing key with --trusted-key PUBLIC.pem")
-    keys = [
-        public_key_from_pem(_read(path, "the key file"), source=str(path))
-        for path in args.trusted_key
-    ]
+    if args.trusted_key:
+        keys = [
+            public_key_from_pem(_read(path, "the key file"), source=str(path))
+            for path in args.trusted_key
+        ]
+    else:
+        config = organisation_config_for(args.data_dir)
+        keys = [
+            public_key_from_pem(pem, source=f"{config.source}: keys.content_pack_signing_keys")
+            for pem in config.content_pack_keys_pem
+        ]
+    if not keys:
+        raise UsageError(
+            "no content-pack signing key is configured: list it under "
+            "keys.content_pack_signing_keys in the organisation configuration, "
+            "or give it with --trusted-key PUBLIC.pem"
+        )
     raw = _read(args.file, "the pack file")
     passphrase = read_passphrase(args)
     with unlock_profile(args.data_dir, passphrase) as profile:

@@ -69,9 +69,20 @@ def test_an_unsigned_or_tampered_pack_is_exit_2_with_one_line(
     assert snapshot(cli.data_dir) == before
 
 
-def test_a_pack_needs_a_trusted_key_given(cli: Cli) -> None:
+def test_a_pack_needs_a_trusted_key_given_or_configured(cli: Cli, tmp_path: Path) -> None:
     cli.init()
-    code, _out, err = _import(cli, PACK)
+    code, _out, err = _import(cli, PACK)  # no configuration: no key to trust
     assert code == 2 and "--trusted-key" in err and err.count("\n") == 1
     code, _out, err = _import(cli, PACK, PACK)  # a pack is not a key
     assert code == 2 and "not a PEM public key" in err
+    # The organisation's configuration names the key: no --trusted-key needed.
+    config = tmp_path / "organisation.json"
+    config.write_text(json.dumps({
+        "format": "homevisit.organisation/1", "version": "2026-11-29.1",
+        "organisation": "Zephyr Demonstration Trust",
+        "keys": {"content_pack_signing_keys": [PUBLIC.read_text(encoding="ascii")]},
+    }), encoding="utf-8")
+    configured = Cli(cli.data_dir, cli.home, cli.tmp, {"HOMEVISIT_CONFIG": str(config)})
+    code, out, err = _import(configured, PACK)
+    assert (code, err) == (0, "")
+    assert out.strip() == "imported content pack zephyr-sample version 1"
