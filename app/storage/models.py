@@ -95,6 +95,11 @@ def _registered_id() -> Mapped[str]:
     return mapped_column(String(ID_LENGTH), primary_key=True)
 
 
+def one_of(column: str, values: tuple[str, ...]) -> str:
+    """A CHECK constraint's text: `column` holds one of `values` (the feature modules' enums)."""
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
 def _record_kind(kind: str) -> Mapped[str]:
     """A constant column naming the table's kind, so (id, kind) can reference the registry."""
     return mapped_column(String(16), server_default=text(f"'{kind}'"))

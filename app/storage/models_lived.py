@@ -36,12 +36,9 @@ from app.storage.models import (
     _record_kind,
     _registered_as,
     _registered_id,
+    one_of,
 )
 from assessments.themes import PART_OF_DAY, SOURCE
-
-
-def _one_of(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
 class LivedExperienceEntry(Base):
@@ -52,8 +49,8 @@ class LivedExperienceEntry(Base):
         *_registered_as("lived_experience"),
         ForeignKeyConstraint(["child_id", "family_id"], ["children.id", "children.family_id"]),
         ForeignKeyConstraint(["visit_id", "family_id"], ["visits.id", "visits.family_id"]),
-        CheckConstraint(_one_of("part_of_day", PART_OF_DAY), name="part_of_day"),
-        CheckConstraint(_one_of("source", SOURCE), name="source"),
+        CheckConstraint(one_of("part_of_day", PART_OF_DAY), name="part_of_day"),
+        CheckConstraint(one_of("source", SOURCE), name="source"),
         Index(None, "family_id", "seq"),
     )
 

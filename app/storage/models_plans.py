@@ -41,16 +41,13 @@ from app.storage.models import (
     _record_kind,
     _registered_as,
     _registered_id,
+    one_of,
 )
 from assessments.plans import ActionStatus
 
 ACTION_STATUSES = tuple(s.value for s in ActionStatus)
 RAISED_FROM = ("prompt", "outcome", "plan_action")
 REFERENCE_LENGTH = 128
-
-
-def _one_of(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
 def _not_blank(column: str) -> str:
@@ -85,7 +82,7 @@ class PlanAction(Base):
     __tablename__ = "plan_actions"
     __table_args__ = (
         *_registered_as("plan_action"),
-        CheckConstraint(_one_of("status", ACTION_STATUSES), name="status"),
+        CheckConstraint(one_of("status", ACTION_STATUSES), name="status"),
         CheckConstraint("(assessment_id IS NULL) = (sub_area_id IS NULL)", name="target_whole"),
         CheckConstraint("position >= 0", name="position"),
         Index(None, "plan_id", "position", unique=True),
@@ -174,7 +171,7 @@ class Escalation(Base):
         CheckConstraint(_not_blank("about"), name="about_given"),
         CheckConstraint(_not_blank("with_whom"), name="with_whom_given"),
         CheckConstraint(
-            f"raised_from_kind IS NULL OR {_one_of('raised_from_kind', RAISED_FROM)}",
+            f"raised_from_kind IS NULL OR {one_of('raised_from_kind', RAISED_FROM)}",
             name="raised_from_kind",
         ),
         CheckConstraint("(raised_from_kind IS NULL) = (raised_from_ref IS NULL)",

@@ -43,15 +43,12 @@ from app.storage.models import (
     _record_kind,
     _registered_as,
     _registered_id,
+    one_of,
 )
 
 WIRE_ID_LENGTH = 128  # FC-Sync identifiers: submission, device and organisation ids
 OUTBOX_STATES = ("queued", "sending", "delivered", "paused", "needs_action")
 DECISIONS = ("no_further_action", "early_help", "assessment", "strategy_discussion")
-
-
-def _one_of(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
 class DeviceEnrolment(Base):
@@ -85,9 +82,9 @@ class SharingDecision(Base):
         *_registered_as("sharing_decision"),
         ForeignKeyConstraint(["child_id", "family_id"], ["children.id", "children.family_id"]),
         ForeignKeyConstraint(["assessment_id", "child_id"], ["assessments.id", "assessments.child_id"]),
-        CheckConstraint(_one_of("lawful_basis", LAWFUL_BASES), name="lawful_basis"),
-        CheckConstraint(_one_of("consent", CONSENT), name="consent"),
-        CheckConstraint(_one_of("channel", CHANNELS), name="channel"),
+        CheckConstraint(one_of("lawful_basis", LAWFUL_BASES), name="lawful_basis"),
+        CheckConstraint(one_of("consent", CONSENT), name="consent"),
+        CheckConstraint(one_of("channel", CHANNELS), name="channel"),
         CheckConstraint("consent = 'given' OR length(trim(consent_reason)) > 0", name="consent_reason"),
         CheckConstraint("lawful_basis <> 'consent' OR consent = 'given'", name="consent_basis"),
         CheckConstraint("(channel = 'app') = (submission_id IS NOT NULL)", name="app_submission"),
@@ -132,7 +129,7 @@ class OutboxItem(Base):
 
     __tablename__ = "outbox"
     __table_args__ = (
-        CheckConstraint(_one_of("state", OUTBOX_STATES), name="state"),
+        CheckConstraint(one_of("state", OUTBOX_STATES), name="state"),
         CheckConstraint("(state = 'delivered') = (receipt IS NOT NULL)", name="receipt_iff_delivered"),
         CheckConstraint("attempts >= 0", name="attempts"),
         Index(None, "state", "next_attempt_utc"),
@@ -181,7 +178,7 @@ class FrontDoorOutcome(Base):
 
     __tablename__ = "front_door_outcomes"
     __table_args__ = (
-        CheckConstraint(_one_of("decision", DECISIONS), name="decision"),
+        CheckConstraint(one_of("decision", DECISIONS), name="decision"),
         Index(None, "submission_id"),
     )
 
