@@ -142,6 +142,7 @@ class FamilyPage(QWidget):
         self.tabs.addTab(self.chronology, self.tr("Chro&nology and timeline"))
         self.plans = PlansTab(background)  # ui.plans_tab: reads only while shown
         self.plans.message.connect(self.message)
+        self.plans.threshold_requested.connect(self.prompt_actions.plans.threshold_decision_now)
         self.tabs.addTab(self.plans, self.tr("P&lans and escalation"))
         self.sharing_decisions = SharingTab(background)  # loads only while shown
         self.sharing_decisions.message.connect(self.message)

@@ -82,7 +82,12 @@ class PlanPromptActions(QObject):
 
     # -- threshold decision ------------------------------------------------------------------
 
-    def threshold_decision(self, detail: FamilyDetail, prompt: PromptView) -> None:
+    def threshold_decision_now(self) -> None:
+        """A threshold decision for the family shown, with no prompt behind it (its plans tab)."""
+        if self._page.detail is not None:
+            self.threshold_decision(self._page.detail, None)
+
+    def threshold_decision(self, detail: FamilyDetail, prompt: PromptView | None) -> None:
         if self.dialog is not None:
             return
         if not detail.children:
@@ -95,7 +100,7 @@ class PlanPromptActions(QObject):
         )
 
     def _choose_level(
-        self, detail: FamilyDetail, prompt: PromptView, choices: ThresholdChoices
+        self, detail: FamilyDetail, prompt: PromptView | None, choices: ThresholdChoices
     ) -> None:
         if self.dialog is not None or self._page.family_id != detail.id:
             return  # another dialog opened, or the page moved on, while the levels loaded

@@ -55,6 +55,7 @@ from ui.widgets import RecordTable
 class PlansTab(QWidget):
     message = Signal(str)
     loaded = Signal(object)  # FamilyPlans
+    threshold_requested = Signal()  # "Threshold decision…": the page's prompt actions record it
 
     def __init__(self, background: Background, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +86,8 @@ class PlansTab(QWidget):
         self.new_plan_button = self._button(self.tr("New plan…"), self.new_plan)
         self.share_button = self._button(self.tr("Share with famil&y…"), self.share_plan)
         self.review_button = self._button(self.tr("Record t&he review…"), self.record_review)
+        self.threshold_button = self._button(self.tr("Threshold dec&ision…"),
+                                             self.threshold_requested.emit)
         self.add_action_button = self._button(self.tr("Add acti&on…"), self.add_action)
         self.edit_action_button = self._button(self.tr("Edit action…"), self.edit_action)
         self.edit_action_button.setToolTip(self.tr("Edit the action selected (Enter)"))
@@ -102,7 +105,8 @@ class PlansTab(QWidget):
         splitter.setChildrenCollapsible(False)
         for title, table, buttons in (
             (self.tr("Plans"), self.plans_table,
-             (self.new_plan_button, self.share_button, self.review_button)),
+             (self.new_plan_button, self.share_button, self.review_button,
+              self.threshold_button)),
             (self.tr("Actions of the plan selected"), self.actions_table,
              (self.add_action_button, self.edit_action_button, self.status_button)),
             (self.tr("Escalations"), self.escalations_table,
@@ -245,7 +249,7 @@ class PlansTab(QWidget):
         ready = self.shown is not None
         plan, action = self.current_plan(), self.current_action()
         escalation = self.current_escalation()
-        for button in (self.new_plan_button, self.raise_button):
+        for button in (self.new_plan_button, self.raise_button, self.threshold_button):
             button.setEnabled(ready)
         for button in (self.share_button, self.review_button, self.add_action_button):
             button.setEnabled(ready and plan is not None)

@@ -35,19 +35,21 @@ class ThresholdDialog(FormDialog):
     def __init__(
         self,
         detail: FamilyDetail,
-        prompt: PromptView,
+        prompt: PromptView | None,
         choices: ThresholdChoices,
         catalogue: ThemeCatalogue,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Record a threshold decision"), parent)
         self._choices = choices
-        self.prompt_key = prompt.key
-        self.form.addRow(_label(prompt_summary(prompt, catalogue), self.tr("The prompt")))
+        self.prompt_key = prompt.key if prompt is not None else None
+        if prompt is not None:
+            self.form.addRow(_label(prompt_summary(prompt, catalogue), self.tr("The prompt")))
         self.child = named_combo(self.tr("Child"))
         for child in detail.children:
             self.child.addItem(child.name, child.id)
-        about = prompt.child_id or next((r.child_id for r in prompt.cited if r.child_id), None)
+        about = (None if prompt is None else
+                 prompt.child_id or next((r.child_id for r in prompt.cited if r.child_id), None))
         if about is not None and self.child.findData(about) >= 0:
             self.child.setCurrentIndex(self.child.findData(about))
         self.form.addRow(self.tr("&Child"), self.child)

@@ -675,12 +675,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plan_prompt_actions.py" line="89"/>
+        <location filename="../../ui/plan_prompt_actions.py" line="94"/>
         <source>Add the child first: a threshold decision is for a child.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plan_prompt_actions.py" line="109"/>
+        <location filename="../../ui/plan_prompt_actions.py" line="114"/>
         <source>Threshold decision recorded: %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -721,7 +721,7 @@
     </message>
     <message>
         <location filename="../../ui/outcome_escalation.py" line="147"/>
-        <location filename="../../ui/plan_prompt_actions.py" line="127"/>
+        <location filename="../../ui/plan_prompt_actions.py" line="132"/>
         <source>Escalation raised with %1; response due %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2026,27 +2026,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_page.py" line="145"/>
+        <location filename="../../ui/family_page.py" line="146"/>
         <source>P&amp;lans and escalation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_page.py" line="148"/>
+        <location filename="../../ui/family_page.py" line="149"/>
         <source>Information sharing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_page.py" line="269"/>
+        <location filename="../../ui/family_page.py" line="270"/>
         <source>Carer added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_page.py" line="284"/>
+        <location filename="../../ui/family_page.py" line="285"/>
         <source>Child added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_page.py" line="301"/>
+        <location filename="../../ui/family_page.py" line="302"/>
         <source>Professional added.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2678,149 +2678,154 @@
 <context>
     <name>PlansTab</name>
     <message>
-        <location filename="../../ui/plans_tab.py" line="71"/>
+        <location filename="../../ui/plans_tab.py" line="72"/>
         <source>Plans of the family</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="73"/>
+        <location filename="../../ui/plans_tab.py" line="74"/>
         <source>SMART actions of the plan selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="77"/>
+        <location filename="../../ui/plans_tab.py" line="78"/>
         <source>Escalations of the family</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="85"/>
+        <location filename="../../ui/plans_tab.py" line="86"/>
         <source>New plan…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="86"/>
+        <location filename="../../ui/plans_tab.py" line="87"/>
         <source>Share with famil&amp;y…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="87"/>
+        <location filename="../../ui/plans_tab.py" line="88"/>
         <source>Record t&amp;he review…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="88"/>
-        <source>Add acti&amp;on…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/plans_tab.py" line="89"/>
-        <source>Edit action…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/plans_tab.py" line="90"/>
-        <source>Edit the action selected (Enter)</source>
+        <source>Threshold dec&amp;ision…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/plans_tab.py" line="91"/>
-        <source>Mar&amp;k done / not done…</source>
+        <source>Add acti&amp;on…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/plans_tab.py" line="92"/>
-        <source>Rai&amp;se escalation…</source>
+        <source>Edit action…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/plans_tab.py" line="93"/>
-        <source>Next sta&amp;ge…</source>
+        <source>Edit the action selected (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/plans_tab.py" line="94"/>
-        <source>Record o&amp;utcome…</source>
+        <source>Mar&amp;k done / not done…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="95"/>
+        <source>Rai&amp;se escalation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="96"/>
+        <source>Next sta&amp;ge…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/plans_tab.py" line="97"/>
-        <source>What is overdue</source>
+        <source>Record o&amp;utcome…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/plans_tab.py" line="100"/>
+        <source>What is overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/plans_tab.py" line="103"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="104"/>
+        <location filename="../../ui/plans_tab.py" line="107"/>
         <source>Plans</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="106"/>
+        <location filename="../../ui/plans_tab.py" line="110"/>
         <source>Actions of the plan selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="108"/>
+        <location filename="../../ui/plans_tab.py" line="112"/>
         <source>Escalations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="260"/>
+        <location filename="../../ui/plans_tab.py" line="264"/>
         <source>Next: stage %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="263"/>
+        <location filename="../../ui/plans_tab.py" line="267"/>
         <source>This is the last stage: record the outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="314"/>
+        <location filename="../../ui/plans_tab.py" line="318"/>
         <source>Plan made; now add its actions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/plans_tab.py" line="331"/>
+        <location filename="../../ui/plans_tab.py" line="335"/>
         <source>Action saved; %n action(s) not yet SMART.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="332"/>
+        <location filename="../../ui/plans_tab.py" line="336"/>
         <source>Action saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="348"/>
+        <location filename="../../ui/plans_tab.py" line="352"/>
         <source>Action status saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="356"/>
+        <location filename="../../ui/plans_tab.py" line="360"/>
         <source>Plan shared with the family.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="365"/>
+        <location filename="../../ui/plans_tab.py" line="369"/>
         <source>Review recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="376"/>
+        <location filename="../../ui/plans_tab.py" line="380"/>
         <source>Escalation raised with %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="387"/>
+        <location filename="../../ui/plans_tab.py" line="391"/>
         <source>Escalation moved to stage %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="396"/>
+        <location filename="../../ui/plans_tab.py" line="400"/>
         <source>Escalation closed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4014,107 +4019,107 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/threshold_dialog.py" line="46"/>
+        <location filename="../../ui/threshold_dialog.py" line="47"/>
         <source>The prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/threshold_dialog.py" line="47"/>
+        <location filename="../../ui/threshold_dialog.py" line="48"/>
         <source>Child</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/threshold_dialog.py" line="53"/>
+        <location filename="../../ui/threshold_dialog.py" line="55"/>
         <source>&amp;Child</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/threshold_dialog.py" line="54"/>
+        <location filename="../../ui/threshold_dialog.py" line="56"/>
         <source>Suggested level and why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/threshold_dialog.py" line="55"/>
+        <location filename="../../ui/threshold_dialog.py" line="57"/>
         <source>Suggested</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/threshold_dialog.py" line="56"/>
+        <location filename="../../ui/threshold_dialog.py" line="58"/>
         <source>Level of need chosen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/threshold_dialog.py" line="62"/>
+        <location filename="../../ui/threshold_dialog.py" line="64"/>
         <source>&amp;Level of need</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/threshold_dialog.py" line="63"/>
+        <location filename="../../ui/threshold_dialog.py" line="65"/>
         <source>What this level means</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/threshold_dialog.py" line="65"/>
+        <location filename="../../ui/threshold_dialog.py" line="67"/>
         <source>Reasoning for the level chosen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/threshold_dialog.py" line="67"/>
+        <location filename="../../ui/threshold_dialog.py" line="69"/>
         <source>why this level: the history and patterns you weighed, and what you agreed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/threshold_dialog.py" line="69"/>
+        <location filename="../../ui/threshold_dialog.py" line="71"/>
         <source>&amp;Reasoning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/threshold_dialog.py" line="70"/>
+        <location filename="../../ui/threshold_dialog.py" line="72"/>
         <source>the organisation&apos;s levels of need</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/threshold_dialog.py" line="72"/>
+        <location filename="../../ui/threshold_dialog.py" line="74"/>
         <source>Decided against %1. The chronology entries and prompts in view for the child now are kept with the decision as the history considered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/threshold_dialog.py" line="75"/>
+        <location filename="../../ui/threshold_dialog.py" line="77"/>
         <source>History considered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/threshold_dialog.py" line="86"/>
+        <location filename="../../ui/threshold_dialog.py" line="88"/>
         <source>No suggestion for this child.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/threshold_dialog.py" line="89"/>
+        <location filename="../../ui/threshold_dialog.py" line="91"/>
         <source>No level suggested. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/threshold_dialog.py" line="91"/>
+        <location filename="../../ui/threshold_dialog.py" line="93"/>
         <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/threshold_dialog.py" line="105"/>
+        <location filename="../../ui/threshold_dialog.py" line="107"/>
         <source>%1 Suggested response: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/threshold_dialog.py" line="106"/>
+        <location filename="../../ui/threshold_dialog.py" line="108"/>
         <source>see the threshold document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/threshold_dialog.py" line="111"/>
+        <location filename="../../ui/threshold_dialog.py" line="113"/>
         <source>Add the child to the family first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/threshold_dialog.py" line="114"/>
+        <location filename="../../ui/threshold_dialog.py" line="116"/>
         <source>Say why this level was chosen.</source>
         <translation type="unfinished"></translation>
     </message>

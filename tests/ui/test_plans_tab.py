@@ -383,3 +383,36 @@ def test_the_action_dialog_offers_the_plan_child_targets_and_checks_as_you_type(
     values = dialog.values()
     assert values.targeted_item == theirs.item and values.by_when == date(2027, 1, 15)
     assert values.themes == (default_catalogue().ids()[0],)
+
+
+def test_a_threshold_decision_with_no_prompt_behind_it(
+    qtbot: QtBot, access: ProfileAccess, family_id: str, preferences: Preferences
+) -> None:
+    """Threshold dec&ision… on the tab: the same decision as from a prompt (suggestion,
+    levels, reasoning required), with nothing about a prompt on the form."""
+    from app.storage.models_plans import ThresholdDecision
+    from ui.threshold_dialog import ThresholdDialog
+
+    session = make_session(qtbot, access, preferences)
+    tab = open_tab(qtbot, session, family_id)
+    plans = session.main_window.family.prompt_actions.plans
+    qtbot.keyClick(tab, Qt.Key.Key_I, ALT)
+    qtbot.waitUntil(lambda: isinstance(plans.dialog, ThresholdDialog), timeout=WAIT_MS)
+    decision = plans.dialog
+    assert isinstance(decision, ThresholdDialog) and decision.prompt_key is None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is decision, timeout=WAIT_MS)
+    assert decision.child.currentText() == "Mia" and decision.level.count() == 4
+    qtbot.keyClick(decision, Qt.Key.Key_Return)  # no reasoning: refused
+    assert decision.isVisible() and decision.problem.text()
+    qtbot.keyClicks(decision.reasoning, "GCP2 and the chronology: neglect over years")
+    qtbot.keyClick(decision, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: plans.dialog is None, timeout=WAIT_MS)
+    wait_for_worker(qtbot, session)
+    assert session.main_window.statusBar().currentMessage().startswith(
+        "Threshold decision recorded:")
+    session.shutdown()
+    with unlock_profile(access.data_dir, PASSPHRASE, keystore=access.keystore) as profile:
+        with profile.unit_of_work() as uow:
+            decided = [(d.reasoning, tuple(d.considered_prompts))
+                       for d in uow.session.scalars(select(ThresholdDecision))]
+    assert decided == [("GCP2 and the chronology: neglect over years", ())]
