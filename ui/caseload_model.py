@@ -51,7 +51,7 @@ Cells = tuple[str, ...]  # one text per column
 
 def overdue_summary(count: OverdueCount) -> str:
     """What is late, kind by kind, in words (the tooltip and what a screen reader says).
-    Labels with counts rather than "%n action(s)": English needs no plural catalogue then."""
+    Labels with counts ("plan actions: 2") read the same at any count and in any language."""
     labels = (
         (QCoreApplication.translate("CaseloadModel", "plan actions: %1"), count.plan_actions),
         (QCoreApplication.translate("CaseloadModel", "plan reviews: %1"), count.plan_reviews),

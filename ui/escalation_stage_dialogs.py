@@ -32,10 +32,10 @@ class NextStageDialog(FormDialog):
             self.tr("About: %1. With: %2.").replace("%1", escalation.about)
             .replace("%2", escalation.with_whom), self.tr("The escalation")))
         self.stage_text = _note(
-            self.tr("Stage %1: %2. At this stage: %3. A response is due %4 working day(s) "
-                    "after it opens.")
+            self.tr("Stage %1: %2. At this stage: %3. A response is due %n working day(s) "
+                    "after it opens.", "", stage.working_days)
             .replace("%1", str(stage.number)).replace("%2", stage.name)
-            .replace("%3", stage.who).replace("%4", str(stage.working_days)),
+            .replace("%3", stage.who),
             self.tr("What the next stage asks"))
         self.form.addRow(self.stage_text)
         self.contact = self.line(self.tr("C&ontacted"),

@@ -35,13 +35,13 @@ from assessments.themes import (
 from ui.formatting import date_text
 
 # pyside6-lupdate files a bare `tr("…")` call (and QT_TR_NOOP) under the empty context, so
-# that is the context these strings are looked up in; a plural ("%n") goes through an explicit
-# QCoreApplication.translate("LivedWording", …, n) where it is used, so lupdate marks it plural.
+# that is the context these strings are looked up in. A plural ("%n") passes its count as the
+# third argument, as Qt's own tr() does, so lupdate marks it plural.
 _CONTEXT = ""
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate(_CONTEXT, text, disambiguation, n)
 
 
 def cumulative_harm_factors() -> str:

@@ -35,7 +35,7 @@ WARNING = "⚠"
 
 
 def overdue_text(days: int) -> str:
-    return tr("overdue by %1 working day(s)").replace("%1", str(days))
+    return tr("overdue by %n working day(s)", None, days)
 
 
 def overdue_summary(items: Sequence[OverdueItem], today: date, most: int = 4) -> str:
@@ -45,8 +45,8 @@ def overdue_summary(items: Sequence[OverdueItem], today: date, most: int = 4) ->
         return tr("Nothing overdue on %1.").replace("%1", date_text(today))
     head = WARNING + " " + QCoreApplication.translate(
         "PlansModels", "%n thing(s) overdue:", "", len(items))
-    lines = [head, *(tr("%1 (%2 working day(s) late)").replace("%1", i.what)
-                     .replace("%2", str(i.working_days_overdue)) for i in items[:most])]
+    lines = [head, *(tr("%1 (%n working day(s) late)", None, i.working_days_overdue)
+                     .replace("%1", i.what) for i in items[:most])]
     if len(items) > most:
         lines.append(QCoreApplication.translate(
             "PlansModels", "and %n more, marked in the tables below", "", len(items) - most))
@@ -203,7 +203,7 @@ class PlansModel(_OverdueAware):
     def _actions(self, plan: PlanView) -> str:
         if not plan.actions:
             return tr("No actions yet")
-        parts = [tr("%1 action(s)").replace("%1", str(len(plan.actions)))]
+        parts = [tr("%n action(s)", None, len(plan.actions))]
         if plan.flagged:
             parts.append(tr("%1 not yet SMART").replace("%1", str(len(plan.flagged))))
         late = sum(1 for a in plan.actions if self.late("plan_action", a.id))

@@ -726,18 +726,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_models.py" line="38"/>
-        <source>overdue by %1 working day(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/plans_models.py" line="45"/>
         <source>Nothing overdue on %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/plans_models.py" line="48"/>
-        <source>%1 (%2 working day(s) late)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -813,10 +803,26 @@
         <source>No actions yet</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location filename="../../ui/plans_models.py" line="38"/>
+        <source>overdue by %n working day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/plans_models.py" line="48"/>
+        <source>%1 (%n working day(s) late)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../ui/plans_models.py" line="206"/>
-        <source>%1 action(s)</source>
-        <translation type="unfinished"></translation>
+        <source>%n action(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/plans_models.py" line="208"/>
@@ -2475,10 +2481,12 @@
         <source>The escalation</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/escalation_stage_dialogs.py" line="35"/>
-        <source>Stage %1: %2. At this stage: %3. A response is due %4 working day(s) after it opens.</source>
-        <translation type="unfinished"></translation>
+        <source>Stage %1: %2. At this stage: %3. A response is due %n working day(s) after it opens.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/escalation_stage_dialogs.py" line="39"/>

@@ -30,7 +30,8 @@ from ui.unlock import UnlockWindow
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = TRANSLATIONS / "homevisit.ts"
 TOOLS = Path(sys.executable).parent
-REFRESH = ".venv/bin/pyside6-lupdate -no-obsolete ui/*.py -ts resources/translations/homevisit.ts"
+REFRESH = "scripts/refresh-translations"
+ENGLISH = TRANSLATIONS / "homevisit_en.ts"
 
 
 def messages(ts: Path) -> set[tuple[str, str]]:
@@ -105,13 +106,46 @@ def german(qtbot: QtBot, tmp_path: Path) -> Iterator[None]:
         app.removeTranslator(translator)
 
 
-def test_english_needs_no_catalogue(qtbot: QtBot, tmp_path: Path) -> None:
+def plural_messages(ts: Path) -> dict[tuple[str, str], list[str]]:
+    """(context, source) of every plural message in a .ts file, with its forms."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for context in ET.parse(ts).getroot().iter("context"):  # noqa: S314 (our own files)
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            if message.get("numerus") == "yes":
+                forms = [f.text or "" for f in message.iter("numerusform")]
+                found[(name, message.findtext("source") or "")] = forms
+    return found
+
+
+def test_english_plurals_are_all_written_out() -> None:
+    """Every count the app shows ("%n minute(s)") has its English singular and plural."""
+    english = plural_messages(ENGLISH)
+    assert set(english) == set(plural_messages(CATALOGUE)), f"refresh: {REFRESH}"
+    unwritten = {key: forms for key, forms in english.items()
+                 if len(forms) != 2 or not all(forms) or any("(s)" in f for f in forms)}
+    assert unwritten == {}, f"refresh: {REFRESH}"
+
+
+def test_english_loads_only_its_plurals(qtbot: QtBot, tmp_path: Path) -> None:
     pseudo_catalogue(tmp_path, "de")
+    subprocess.run([str(TOOLS / "pyside6-lrelease"), "-silent", str(ENGLISH), "-qm",
+                    str(tmp_path / "homevisit_en.qm")], check=True, capture_output=True,
+                   timeout=120)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    ours = [t for t in install_translations(app, QLocale("en_GB"), tmp_path)
-            if "homevisit" in t.filePath()]
-    assert ours == []
+    installed = install_translations(app, QLocale("en_GB"), tmp_path)
+    ours = [t for t in installed if "homevisit" in t.filePath()]
+    try:
+        assert [Path(t.filePath()).name for t in ours] == ["homevisit_en.qm"]
+        minutes = [QCoreApplication.translate("MainWindow", "%n minute(s)", "", n)
+                   for n in (1, 5)]
+        assert minutes == ["1 minute", "5 minutes"]
+        # Everything else stays the source text (no German pseudo-translation leaks in).
+        assert QCoreApplication.translate("MainWindow", "&Family") == "&Family"
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
 
 
 def test_a_compiled_catalogue_reaches_the_windows(qtbot: QtBot, german: None) -> None:
