@@ -17,7 +17,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -49,6 +48,7 @@ from ui.plan_dialogs import (
 from ui.plan_operations import NewEscalation, raise_escalation
 from ui.plan_tab_operations import FamilyPlans
 from ui.plans_models import WARNING, ActionsModel, EscalationsModel, PlansModel, overdue_summary
+from ui.when_shown import ReadWhenShown
 from ui.widgets import RecordTable
 
 
@@ -63,7 +63,7 @@ class PlansTab(QWidget):
         self.today: Callable[[], date] = date.today
         self.detail: FamilyDetail | None = None
         self.shown: FamilyPlans | None = None
-        self._stale = False  # the family changed while the tab was hidden
+        self._reader = ReadWhenShown(self, self._load_now)
         self.dialog: FormDialog | None = None
         self._follow: dict[str, str] = {}  # "plan"/"action"/"escalation" id to select next
         self.plans_model = PlansModel(self)
@@ -152,19 +152,11 @@ class PlansTab(QWidget):
         if self.detail is None or self.detail.id != detail.id:
             self._forget()
         self.detail = detail
-        self._stale = True
-        if self.isVisible():
-            self._load_now()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._stale:
-            self._load_now()
+        self._reader.request()
 
     def _load_now(self) -> None:
         if self.detail is None:
             return
-        self._stale = False
         self._background.run(
             jobs.load_family_plans(self.detail.id, self.today()),
             success=self._show,
@@ -215,7 +207,7 @@ class PlansTab(QWidget):
             self.dialog.close()
             self.dialog = None
         self.detail = None
-        self._stale = False
+        self._reader.cancel()
         self._follow = {}
         self._forget()
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.services import sharing
@@ -25,6 +24,7 @@ from ui.changes import family_changed
 from ui.disclosure_dialog import DisclosureDialog, NewDisclosure
 from ui.operations import Job, reading
 from ui.sharing_models import SharingDecisionsModel
+from ui.when_shown import ReadWhenShown
 from ui.widgets import RecordTable
 
 
@@ -47,7 +47,7 @@ class SharingTab(QWidget):
         super().__init__(parent)
         self._background = background
         self.detail: FamilyDetail | None = None
-        self._stale = False  # the family changed since the decisions were last read
+        self._reader = ReadWhenShown(self, self._load_now)
         self.dialog: DisclosureDialog | None = None
         intro = QLabel(self.tr(
             "What was shared about this family, with whom and why: through HomeVisit (Family "
@@ -87,19 +87,11 @@ class SharingTab(QWidget):
             self.count.clear()
         self.detail = detail
         self.record_button.setEnabled(True)
-        self._stale = True
-        if self.isVisible():
-            self._load_now()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._stale:
-            self._load_now()
+        self._reader.request()
 
     def _load_now(self) -> None:
         if self.detail is None:
             return
-        self._stale = False
         self._background.run(load_decisions(self.detail.id), success=self._show,
                              failure=lambda error: self.message.emit(describe_failure(error)))
 
@@ -120,7 +112,7 @@ class SharingTab(QWidget):
             self.dialog.close()
             self.dialog = None
         self.detail = None
-        self._stale = False
+        self._reader.cancel()
         self.model.clear()
         self.count.clear()
         self.record_button.setEnabled(False)
