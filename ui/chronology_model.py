@@ -14,10 +14,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractProxyModel,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
@@ -25,8 +23,8 @@ from app.services.chronology_views import ChronologyRow
 from assessments.themes import ThemeCatalogue, default_catalogue
 from ui.formatting import date_text
 from ui.lived_wording import kind_name, row_event, row_source, theme_names, tr
+from ui.rows_model import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # "kind:record_id", unique in a chronology
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -39,13 +37,12 @@ def source_key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-class ChronologyModel(QAbstractTableModel):
+class ChronologyModel(RowsModel[ChronologyRow]):
     DATE, CHILD, EVENT, SOURCE, IMPACT, OUTCOME, THEMES = range(7)
     COLUMN_COUNT = 7
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[ChronologyRow] = []
         self._catalogue = default_catalogue()
         self._cells: dict[tuple[int, int], str] = {}
         self._source_keys: list[str] = []  # per row, for the filter
@@ -121,20 +118,6 @@ class ChronologyModel(QAbstractTableModel):
         if column == self.OUTCOME:
             return row.outcome
         return theme_names(self._catalogue, row.themes)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY:
-            names = self.headers()
-            return names[section] if 0 <= section < len(names) else None
-        return None
 
     def data(self, index: Index, role: int = _DISPLAY) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

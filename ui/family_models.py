@@ -7,22 +7,19 @@ the family page; `clear()` forgets everything (on lock). Tested without a window
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QFont
 
 from app.services.views import CarerView, ChildView, ProfessionalView, VisitView
 from ui.formatting import date_text, local_datetime_text
+from ui.rows_model import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -35,14 +32,13 @@ def yes_no(flag: bool) -> str:
     )
 
 
-class _RecordsModel(QAbstractTableModel, Generic[R]):
+class _RecordsModel(RowsModel[R]):
     """Rows of one kind of record; subclasses say the headers and each cell's text."""
 
     COLUMN_COUNT = 0
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[R] = []
         self._cells: dict[tuple[int, int], str] = {}  # texts made once: views ask many times
 
     def set_rows(self, rows: Sequence[R]) -> None:
@@ -65,20 +61,6 @@ class _RecordsModel(QAbstractTableModel, Generic[R]):
 
     def record_id(self, record: R) -> str:
         return str(getattr(record, "id", ""))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            names = self.headers()
-            return names[section] if 0 <= section < len(names) else None
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

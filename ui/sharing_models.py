@@ -12,31 +12,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
 from app.services.sharing_views import CHANNEL_NAMES, SharingDecisionView
 from ui.formatting import local_datetime_text
+from ui.rows_model import Index, RowsModel
 from ui.sync_models import CONSENT_NAMES, LAWFUL_BASIS_NAMES, tr_name
 
-Index = QModelIndex | QPersistentModelIndex
 DECISION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TEXT_ROLES = (_DISPLAY, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole)
 
 
-class SharingDecisionsModel(QAbstractTableModel):
+class SharingDecisionsModel(RowsModel[SharingDecisionView]):
     (WHEN, HOW, RECIPIENT, ABOUT, PURPOSE, SHARED, LAWFUL_BASIS, CONDITION, CONSENT, WITHHELD,
      ADVICE, MADE_BY) = range(12)
     COLUMN_COUNT = 12
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[SharingDecisionView] = []
         self._children: dict[str, str] = {}
         self._recorded: dict[str, int] = {}  # decision id -> its place in the recorded order
         self._cells: dict[tuple[int, int], str] = {}
@@ -137,20 +133,6 @@ class SharingDecisionsModel(QAbstractTableModel):
         self._rows.sort(key=lambda d: self.sort_key(d, self._sort_column),
                         reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
         self._cells = {}
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY:
-            names = self.headers()
-            return names[section] if 0 <= section < len(names) else None
-        return None
 
     def data(self, index: Index, role: int = _DISPLAY) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -25,7 +25,7 @@ from ui.session import ProfileAccess
 from ui.settings import Preferences
 
 FAMILIES, VISITS_EACH = 500, 20
-ATTEMPTS = 3
+ATTEMPTS = 5
 STALL_LIMIT_MS = 50.0
 
 
@@ -171,10 +171,10 @@ def run_day(qtbot: QtBot, access: ProfileAccess, preferences: Preferences) -> Wa
 
 
 def test_no_gui_stall_over_50_ms(qtbot: QtBot, tmp_path: Path) -> None:
-    """Two measures, both under 50 ms, in one run of the scenario out of up to three: the GUI
+    """Two measures, both under 50 ms, in one run of the scenario out of up to five: the GUI
     thread's own work between two ticks (its CPU time: the app blocking) and the wall-clock gap
     (which also counts time the OS gave to other processes). Work the app does on its GUI
-    thread is the same in every run, so a real stall fails all three; a slice that does not
+    thread is the same in every run, so a real stall fails all five; a slice that does not
     come back is the machine (a virtual CPU stolen by its host counts as our CPU time). On a
     machine already saturated by other work (1-minute load average at or above its CPU count)
     only the GUI thread's own work is judged, and wall-clock gaps are reported as a warning."""
