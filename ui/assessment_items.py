@@ -13,11 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -26,9 +23,9 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from app.services.views_gcp2 import PackItemText
 from ui.assessment_models import GRADE_ROLE, grade_text, name_of
+from ui.rows_model import Index, RowsModel
 from ui.widgets import RecordTable
 
-Index = QModelIndex | QPersistentModelIndex
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 ITEM_KEYS = {
     Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4, Qt.Key.Key_5: 5,
@@ -40,24 +37,24 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("AssessmentItems", text)
 
 
-class ItemsModel(QAbstractTableModel):
+class ItemsModel(RowsModel[PackItemText]):
     """One sub-area's pack items: grade (first, so it is never cut off) and the item's text."""
 
     GRADE, ITEM = range(2)
+    COLUMN_COUNT = 2
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._items: list[PackItemText] = []
         self._grades: dict[str, int] = {}
 
     def set_items(self, items: Sequence[PackItemText], grades: Mapping[str, int]) -> None:
         self.beginResetModel()
-        self._items, self._grades = list(items), dict(grades)
+        self._rows, self._grades = list(items), dict(grades)
         self.endResetModel()
 
     def set_grade(self, row: int, grade: int | None) -> None:
         """Show a grade at once, before the save comes back."""
-        item_id = self._items[row].id
+        item_id = self._rows[row].id
         if grade is None:
             self._grades.pop(item_id, None)
         else:
@@ -68,32 +65,22 @@ class ItemsModel(QAbstractTableModel):
         self.set_items((), {})
 
     def item_at(self, row: int) -> PackItemText:
-        return self._items[row]
+        return self._rows[row]
 
     def grade_at(self, row: int) -> int | None:
-        return self._grades.get(self._items[row].id)
+        return self._grades.get(self._rows[row].id)
 
     @property
     def graded(self) -> int:
-        return sum(1 for i in self._items if i.id in self._grades)
+        return sum(1 for i in self._rows if i.id in self._grades)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 2
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return [tr("Grade"), tr("Item")][section] if 0 <= section < 2 else None
+    def headers(self) -> list[str]:
+        return [tr("Grade"), tr("Item")]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        item, grade = self._items[index.row()], self.grade_at(index.row())
+        item, grade = self._rows[index.row()], self.grade_at(index.row())
         if role == ITEM_ID_ROLE:
             return item.id
         if role == GRADE_ROLE:

@@ -14,11 +14,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
@@ -26,8 +24,8 @@ from app.services.views_gcp2 import AssessmentSummary, ProfileComparison
 from assessments import gcp2
 from assessments.record import Assessment
 from ui.formatting import local_datetime_text
+from ui.rows_model import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 SUB_AREA_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 GRADE_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -125,15 +123,15 @@ class ChartBar:
     now: int | None
 
 
-class ProfileChartModel(QAbstractTableModel):
+class ProfileChartModel(RowsModel[ChartBar]):
     """The profile chart's data: one row per sub-area (chart order), columns area, sub-area,
     baseline grade (only for a re-grade) and grade now. Also the chart's text alternative."""
 
     AREA, SUB_AREA, BASELINE, NOW = range(4)
+    COLUMN_COUNT = 4
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._bars: list[ChartBar] = []
         self.has_baseline = False
 
     def set_grades(
@@ -142,38 +140,27 @@ class ProfileChartModel(QAbstractTableModel):
         baseline = {c.sub_area: c.baseline for c in comparison.changes} if comparison else {}
         self.beginResetModel()
         self.has_baseline = comparison is not None
-        self._bars = [
+        self._rows = [
             ChartBar(s.id, s.area_id, baseline.get(s.id), now.get(s.id)) for s in gcp2.SUB_AREAS
         ]
         self.endResetModel()
 
     def clear(self) -> None:
         self.beginResetModel()
-        self._bars, self.has_baseline = [], False
+        self._rows, self.has_baseline = [], False
         self.endResetModel()
 
     @property
     def bars(self) -> tuple[ChartBar, ...]:
-        return tuple(self._bars)
+        return tuple(self._rows)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._bars)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 4
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        names = [tr("Area"), tr("Sub-area"), tr("Baseline"), tr("Now")]
-        return names[section] if 0 <= section < len(names) else None
+    def headers(self) -> list[str]:
+        return [tr("Area"), tr("Sub-area"), tr("Baseline"), tr("Now")]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._bars):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        bar = self._bars[index.row()]
+        bar = self._rows[index.row()]
         if role == GRADE_ROLE:
             return (bar.baseline, bar.now)[index.column() == self.NOW]
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -188,7 +175,7 @@ class ProfileChartModel(QAbstractTableModel):
     def accessible_text(self) -> str:
         """The chart as text, one sub-area per line, for screen readers and the tests."""
         lines = []
-        for bar in self._bars:
+        for bar in self._rows:
             if self.has_baseline:
                 line = tr("%1: baseline %2, now %3").replace("%2", grade_text(bar.baseline))
                 line = line.replace("%3", grade_text(bar.now))
@@ -198,15 +185,15 @@ class ProfileChartModel(QAbstractTableModel):
         return "\n".join(lines)
 
 
-class FamilyAssessmentsModel(QAbstractTableModel):
+class FamilyAssessmentsModel(RowsModel[AssessmentSummary]):
     """A family's GCP2 assessments, per child, earliest first: child, started, status (with
     re-grades and overdue target reviews marked), progress."""
 
     CHILD, STARTED, STATUS, PROGRESS = range(4)
+    COLUMN_COUNT = 4
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[AssessmentSummary] = []
         self._names: dict[str, str] = {}
 
     def set_rows(
@@ -226,19 +213,8 @@ class FamilyAssessmentsModel(QAbstractTableModel):
     def of_child(self, child_id: str) -> tuple[AssessmentSummary, ...]:
         return tuple(s for s in self._rows if s.child_id == child_id)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 4
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        names = [tr("Child"), tr("Started"), tr("Status"), tr("Graded")]
-        return names[section] if 0 <= section < len(names) else None
+    def headers(self) -> list[str]:
+        return [tr("Child"), tr("Started"), tr("Status"), tr("Graded")]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -14,11 +14,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -30,9 +27,8 @@ from assessments.record import Target
 from assessments.targets import Progress, progress, review_is_open
 from ui.assessment_models import name_of
 from ui.formatting import date_text
+from ui.rows_model import Index, RowsModel
 from ui.widgets import RecordTable, named_combo
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def tr(text: str) -> str:
@@ -51,19 +47,19 @@ def progress_text(state: Progress) -> str:
     }[state]
 
 
-class TargetsModel(QAbstractTableModel):
+class TargetsModel(RowsModel[Target]):
     """Targeted items: sub-area, grade when set, target, review by, grade at review, progress."""
 
     SUB_AREA, CURRENT, TARGET, REVIEW_BY, REVIEW_GRADE, PROGRESS = range(6)
+    COLUMN_COUNT = 6
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._targets: list[Target] = []
         self.today = date.today()
 
     def set_targets(self, targets: Sequence[Target], today: date | None = None) -> None:
         self.beginResetModel()
-        self._targets = list(targets)
+        self._rows = list(targets)
         self.today = today or date.today()
         self.endResetModel()
 
@@ -72,32 +68,21 @@ class TargetsModel(QAbstractTableModel):
 
     @property
     def targets(self) -> tuple[Target, ...]:
-        return tuple(self._targets)
+        return tuple(self._rows)
 
     def progress_at(self, row: int) -> Progress:
-        return progress(self._targets[row], self.today)
+        return progress(self._rows[row], self.today)
 
     @property
     def overdue(self) -> int:
-        return sum(1 for row in range(len(self._targets)) if self.progress_at(row) == "overdue")
+        return sum(1 for row in range(len(self._rows)) if self.progress_at(row) == "overdue")
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._targets)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 6
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        names = [tr("Sub-area"), tr("Current"), tr("Target"), tr("Review by"), tr("At review"),
+    def headers(self) -> list[str]:
+        return [tr("Sub-area"), tr("Current"), tr("Target"), tr("Review by"), tr("At review"),
                  tr("Progress")]
-        return names[section] if 0 <= section < len(names) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._targets):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         state = self.progress_at(index.row())
         if role == Qt.ItemDataRole.FontRole and state == "overdue":
@@ -106,7 +91,7 @@ class TargetsModel(QAbstractTableModel):
             return bold
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
-        t = self._targets[index.row()]
+        t = self._rows[index.row()]
         review = "" if t.review_grade is None else str(t.review_grade)
         return [name_of(t.sub_area), str(t.current), str(t.target), date_text(t.review_by),
                 review, progress_text(state)][index.column()]

@@ -24,273 +24,273 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_items.py" line="91"/>
+        <location filename="../../ui/assessment_items.py" line="78"/>
         <source>Grade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_items.py" line="91"/>
+        <location filename="../../ui/assessment_items.py" line="78"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_items.py" line="102"/>
-        <location filename="../../ui/assessment_models.py" line="111"/>
+        <location filename="../../ui/assessment_items.py" line="89"/>
+        <location filename="../../ui/assessment_models.py" line="109"/>
         <source>%1, grade %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_items.py" line="138"/>
+        <location filename="../../ui/assessment_items.py" line="125"/>
         <source>Items from the content pack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_items.py" line="153"/>
+        <location filename="../../ui/assessment_items.py" line="140"/>
         <source>What the grades mean for this item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_items.py" line="157"/>
+        <location filename="../../ui/assessment_items.py" line="144"/>
         <source>The pack&apos;s suggestion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_items.py" line="177"/>
+        <location filename="../../ui/assessment_items.py" line="164"/>
         <source>&amp;Items (keys 1-5 grade the selected item; %1 of %2 graded):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_items.py" line="186"/>
+        <location filename="../../ui/assessment_items.py" line="173"/>
         <source>The pack&apos;s rule suggests grade %1 for %2 from these item grades. It is only a suggestion: you decide the grade.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_items.py" line="201"/>
+        <location filename="../../ui/assessment_items.py" line="188"/>
         <source> (chosen)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_items.py" line="202"/>
+        <location filename="../../ui/assessment_items.py" line="189"/>
         <source>Grade %1%2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_models.py" line="48"/>
+        <location filename="../../ui/assessment_models.py" line="46"/>
         <source>not graded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_models.py" line="76"/>
+        <location filename="../../ui/assessment_models.py" line="74"/>
         <source>%1 of %2 sub-areas graded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_models.py" line="97"/>
+        <location filename="../../ui/assessment_models.py" line="95"/>
         <source>Sub-areas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_models.py" line="170"/>
+        <location filename="../../ui/assessment_models.py" line="158"/>
         <source>Area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_models.py" line="170"/>
-        <location filename="../../ui/assessment_targets.py" line="95"/>
+        <location filename="../../ui/assessment_models.py" line="158"/>
+        <location filename="../../ui/assessment_targets.py" line="81"/>
         <source>Sub-area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_models.py" line="170"/>
+        <location filename="../../ui/assessment_models.py" line="158"/>
         <source>Baseline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_models.py" line="170"/>
+        <location filename="../../ui/assessment_models.py" line="158"/>
         <source>Now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_models.py" line="193"/>
+        <location filename="../../ui/assessment_models.py" line="180"/>
         <source>%1: baseline %2, now %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_models.py" line="196"/>
+        <location filename="../../ui/assessment_models.py" line="183"/>
         <source>%1: grade %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_models.py" line="240"/>
-        <location filename="../../ui/chronology_model.py" line="102"/>
+        <location filename="../../ui/assessment_models.py" line="217"/>
+        <location filename="../../ui/chronology_model.py" line="99"/>
         <source>Child</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_models.py" line="240"/>
+        <location filename="../../ui/assessment_models.py" line="217"/>
         <source>Started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_models.py" line="240"/>
+        <location filename="../../ui/assessment_models.py" line="217"/>
         <location filename="../../ui/plans_models.py" line="246"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_models.py" line="240"/>
+        <location filename="../../ui/assessment_models.py" line="217"/>
         <source>Graded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_models.py" line="249"/>
+        <location filename="../../ui/assessment_models.py" line="225"/>
         <source>Complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_models.py" line="249"/>
+        <location filename="../../ui/assessment_models.py" line="225"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_models.py" line="251"/>
+        <location filename="../../ui/assessment_models.py" line="227"/>
         <source>%1 (re-grade)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_models.py" line="253"/>
+        <location filename="../../ui/assessment_models.py" line="229"/>
         <source>%1, ⚠ review overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_models.py" line="254"/>
+        <location filename="../../ui/assessment_models.py" line="230"/>
         <source>%1 of 13</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_targets.py" line="44"/>
+        <location filename="../../ui/assessment_targets.py" line="40"/>
         <source>Awaiting review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_targets.py" line="45"/>
+        <location filename="../../ui/assessment_targets.py" line="41"/>
         <source>Review due today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_targets.py" line="46"/>
+        <location filename="../../ui/assessment_targets.py" line="42"/>
         <source>⚠ Review overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_targets.py" line="47"/>
+        <location filename="../../ui/assessment_targets.py" line="43"/>
         <source>Target met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_targets.py" line="48"/>
+        <location filename="../../ui/assessment_targets.py" line="44"/>
         <source>Better, target not met yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_targets.py" line="49"/>
+        <location filename="../../ui/assessment_targets.py" line="45"/>
         <source>No change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_targets.py" line="50"/>
+        <location filename="../../ui/assessment_targets.py" line="46"/>
         <source>Worse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_targets.py" line="95"/>
+        <location filename="../../ui/assessment_targets.py" line="81"/>
         <source>Current</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_targets.py" line="95"/>
+        <location filename="../../ui/assessment_targets.py" line="81"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_targets.py" line="95"/>
+        <location filename="../../ui/assessment_targets.py" line="81"/>
         <source>Review by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_targets.py" line="95"/>
+        <location filename="../../ui/assessment_targets.py" line="81"/>
         <source>At review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_targets.py" line="96"/>
+        <location filename="../../ui/assessment_targets.py" line="82"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_targets.py" line="129"/>
+        <location filename="../../ui/assessment_targets.py" line="114"/>
         <source>Overdue reviews</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_targets.py" line="130"/>
+        <location filename="../../ui/assessment_targets.py" line="115"/>
         <source>Grade at review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_targets.py" line="140"/>
+        <location filename="../../ui/assessment_targets.py" line="125"/>
         <source>Grade at review:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_targets.py" line="164"/>
+        <location filename="../../ui/assessment_targets.py" line="149"/>
         <source>⚠ Reviews overdue: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_targets.py" line="183"/>
+        <location filename="../../ui/assessment_targets.py" line="168"/>
         <source>The review is open from %1, or when re-grading.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/assessment_targets.py" line="186"/>
+        <location filename="../../ui/assessment_targets.py" line="171"/>
         <source>This re-grade gives %1 a grade of %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chronology_model.py" line="101"/>
+        <location filename="../../ui/chronology_model.py" line="98"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chronology_model.py" line="103"/>
+        <location filename="../../ui/chronology_model.py" line="100"/>
         <source>Event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chronology_model.py" line="104"/>
+        <location filename="../../ui/chronology_model.py" line="101"/>
         <location filename="../../ui/chronology_page.py" line="78"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chronology_model.py" line="105"/>
+        <location filename="../../ui/chronology_model.py" line="102"/>
         <source>Impact on the child</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chronology_model.py" line="106"/>
+        <location filename="../../ui/chronology_model.py" line="103"/>
         <source>Action / outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chronology_model.py" line="107"/>
+        <location filename="../../ui/chronology_model.py" line="104"/>
         <location filename="../../ui/lived_themes.py" line="42"/>
         <source>Themes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/chronology_model.py" line="114"/>
+        <location filename="../../ui/chronology_model.py" line="111"/>
         <location filename="../../ui/plans_models.py" line="171"/>
         <source>Whole family</source>
         <translation type="unfinished"></translation>
@@ -1853,100 +1853,100 @@
 <context>
     <name>FamilyModels</name>
     <message>
-        <location filename="../../ui/family_models.py" line="32"/>
+        <location filename="../../ui/family_models.py" line="29"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_models.py" line="34"/>
+        <location filename="../../ui/family_models.py" line="31"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_models.py" line="112"/>
-        <location filename="../../ui/family_models.py" line="131"/>
-        <location filename="../../ui/family_models.py" line="161"/>
+        <location filename="../../ui/family_models.py" line="94"/>
+        <location filename="../../ui/family_models.py" line="113"/>
+        <location filename="../../ui/family_models.py" line="143"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_models.py" line="113"/>
+        <location filename="../../ui/family_models.py" line="95"/>
         <source>Relationship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_models.py" line="114"/>
+        <location filename="../../ui/family_models.py" line="96"/>
         <source>Parental responsibility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_models.py" line="132"/>
+        <location filename="../../ui/family_models.py" line="114"/>
         <source>Date of birth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_models.py" line="133"/>
+        <location filename="../../ui/family_models.py" line="115"/>
         <source>NHS number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_models.py" line="162"/>
+        <location filename="../../ui/family_models.py" line="144"/>
         <source>Agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_models.py" line="163"/>
+        <location filename="../../ui/family_models.py" line="145"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_models.py" line="164"/>
+        <location filename="../../ui/family_models.py" line="146"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_models.py" line="165"/>
-        <location filename="../../ui/family_models.py" line="174"/>
+        <location filename="../../ui/family_models.py" line="147"/>
+        <location filename="../../ui/family_models.py" line="156"/>
         <source>Lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_models.py" line="206"/>
+        <location filename="../../ui/family_models.py" line="188"/>
         <source>Visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_models.py" line="207"/>
+        <location filename="../../ui/family_models.py" line="189"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_models.py" line="208"/>
+        <location filename="../../ui/family_models.py" line="190"/>
         <source>Present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_models.py" line="209"/>
+        <location filename="../../ui/family_models.py" line="191"/>
         <source>Entered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_models.py" line="210"/>
+        <location filename="../../ui/family_models.py" line="192"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_models.py" line="218"/>
+        <location filename="../../ui/family_models.py" line="200"/>
         <source>Announced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_models.py" line="220"/>
+        <location filename="../../ui/family_models.py" line="202"/>
         <source>Unannounced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/family_models.py" line="227"/>
+        <location filename="../../ui/family_models.py" line="209"/>
         <source>%1 (late entry)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2781,59 +2781,59 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="264"/>
+        <location filename="../../ui/plans_tab.py" line="256"/>
         <source>Next: stage %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="267"/>
+        <location filename="../../ui/plans_tab.py" line="259"/>
         <source>This is the last stage: record the outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="318"/>
+        <location filename="../../ui/plans_tab.py" line="310"/>
         <source>Plan made; now add its actions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/plans_tab.py" line="335"/>
+        <location filename="../../ui/plans_tab.py" line="327"/>
         <source>Action saved; %n action(s) not yet SMART.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="336"/>
+        <location filename="../../ui/plans_tab.py" line="328"/>
         <source>Action saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="352"/>
+        <location filename="../../ui/plans_tab.py" line="344"/>
         <source>Action status saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="360"/>
+        <location filename="../../ui/plans_tab.py" line="352"/>
         <source>Plan shared with the family.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="369"/>
+        <location filename="../../ui/plans_tab.py" line="361"/>
         <source>Review recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="380"/>
+        <location filename="../../ui/plans_tab.py" line="372"/>
         <source>Escalation raised with %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="391"/>
+        <location filename="../../ui/plans_tab.py" line="383"/>
         <source>Escalation moved to stage %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/plans_tab.py" line="400"/>
+        <location filename="../../ui/plans_tab.py" line="392"/>
         <source>Escalation closed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3514,97 +3514,97 @@
 <context>
     <name>SharingDecisionsModel</name>
     <message>
-        <location filename="../../ui/sharing_models.py" line="69"/>
+        <location filename="../../ui/sharing_models.py" line="65"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="69"/>
+        <location filename="../../ui/sharing_models.py" line="65"/>
         <source>How</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="69"/>
+        <location filename="../../ui/sharing_models.py" line="65"/>
         <source>Shared with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="69"/>
+        <location filename="../../ui/sharing_models.py" line="65"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="70"/>
+        <location filename="../../ui/sharing_models.py" line="66"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="70"/>
+        <location filename="../../ui/sharing_models.py" line="66"/>
         <source>What was shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="70"/>
+        <location filename="../../ui/sharing_models.py" line="66"/>
         <source>Lawful basis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="71"/>
+        <location filename="../../ui/sharing_models.py" line="67"/>
         <source>Special category condition</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="71"/>
+        <location filename="../../ui/sharing_models.py" line="67"/>
         <source>Consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="72"/>
+        <location filename="../../ui/sharing_models.py" line="68"/>
         <source>Identities withheld</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="72"/>
+        <location filename="../../ui/sharing_models.py" line="68"/>
         <source>Advice taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="72"/>
+        <location filename="../../ui/sharing_models.py" line="68"/>
         <source>Recorded by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="78"/>
+        <location filename="../../ui/sharing_models.py" line="74"/>
         <source>Through HomeVisit (Family Connect sync)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="80"/>
+        <location filename="../../ui/sharing_models.py" line="76"/>
         <source>Outside the app: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="85"/>
+        <location filename="../../ui/sharing_models.py" line="81"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="97"/>
+        <location filename="../../ui/sharing_models.py" line="93"/>
         <source>The whole family</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="110"/>
+        <location filename="../../ui/sharing_models.py" line="106"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="112"/>
+        <location filename="../../ui/sharing_models.py" line="108"/>
         <source>None recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_models.py" line="113"/>
+        <location filename="../../ui/sharing_models.py" line="109"/>
         <source>%1, recorded %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3637,12 +3637,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_tab.py" line="113"/>
+        <location filename="../../ui/sharing_tab.py" line="105"/>
         <source>Decisions recorded: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sharing_tab.py" line="151"/>
+        <location filename="../../ui/sharing_tab.py" line="143"/>
         <source>Disclosure recorded with %1.</source>
         <translation type="unfinished"></translation>
     </message>

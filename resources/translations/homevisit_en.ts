@@ -98,7 +98,7 @@
     <context>
         <name>PlansTab</name>
         <message numerus="yes">
-            <location filename="../../ui/plans_tab.py" line="335" />
+            <location filename="../../ui/plans_tab.py" line="327" />
             <source>Action saved; %n action(s) not yet SMART.</source>
             <translation>
                 <numerusform>Action saved; %n action not yet SMART.</numerusform>
