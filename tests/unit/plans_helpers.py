@@ -5,9 +5,12 @@ children, a completed GCP2 with targeted items, and a SMART action."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from app.services.assessments import (
     complete_assessment,
@@ -89,3 +92,19 @@ def completed_gcp2(
         complete_assessment(uow, ACTOR, assessment_id, at=completed_at)
         uow.commit()
     return assessment_id
+
+
+# Fixtures the plan tests share; a test module imports them by these names.
+@pytest.fixture(name="db")
+def plans_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
+    """A migrated profile database under the default organisation configuration (a file named
+    by the environment would change levels, stages and timescales)."""
+    monkeypatch.delenv("HOMEVISIT_CONFIG", raising=False)
+    database = open_profile(tmp_path / "homevisit.db")
+    yield database
+    database.close()
+
+
+@pytest.fixture(name="home")
+def plans_home(db: Database) -> Household:
+    return add_household(db)

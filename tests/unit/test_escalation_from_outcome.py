@@ -3,9 +3,6 @@ is named as its source, and only an outcome answering a share of the same family
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from app.errors import UnknownRecord
@@ -14,15 +11,12 @@ from app.services.plans_views import RaisedFrom
 from app.services.unit_of_work import UnitOfWork
 from app.storage.database import Database
 from tests.unit.outcome_helpers import add_front_door_outcome
-from tests.unit.plans_helpers import ACTOR, Household, add_household, open_profile
-
-
-@pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
-    monkeypatch.delenv("HOMEVISIT_CONFIG", raising=False)
-    database = open_profile(tmp_path / "homevisit.db")
-    yield database
-    database.close()
+from tests.unit.plans_helpers import (
+    ACTOR,
+    Household,
+    add_household,
+    plans_db,  # noqa: F401 (fixtures)
+)
 
 
 def test_raised_from_the_familys_outcome_keeps_it_as_the_source(db: Database) -> None:

@@ -3,9 +3,7 @@ response dates from the configured stages in working days; moving on; closing wi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 
@@ -23,7 +21,7 @@ from app.services.plans_views import RaisedFrom
 from app.services.unit_of_work import UnitOfWork
 from app.storage.database import Database
 from tests.unit.gcp2_helpers import audit_events
-from tests.unit.plans_helpers import (
+from tests.unit.plans_helpers import (  # noqa: F401 (fixtures)
     ACTOR,
     GMT,
     SMART,
@@ -31,22 +29,11 @@ from tests.unit.plans_helpers import (
     add_household,
     deploy_config,
     open_profile,
+    plans_db,
+    plans_home,
 )
 
 FRIDAY = datetime(2026, 11, 27, 16, tzinfo=GMT)
-
-
-@pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
-    monkeypatch.delenv("HOMEVISIT_CONFIG", raising=False)
-    database = open_profile(tmp_path / "homevisit.db")
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def home(db: Database) -> Household:
-    return add_household(db)
 
 
 def _prompt_key(db: Database, home: Household) -> str:

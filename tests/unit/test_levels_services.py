@@ -26,10 +26,10 @@ from tests.unit.plans_helpers import (
     ACTOR,
     GMT,
     Household,
-    add_household,
     completed_gcp2,
     deploy_config,
     open_profile,
+    plans_home,  # noqa: F401 (fixtures)
 )
 
 DECIDED = datetime(2026, 11, 25, 15, tzinfo=GMT)
@@ -42,11 +42,6 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
     deploy_config(database)
     yield database
     database.close()
-
-
-@pytest.fixture
-def home(db: Database) -> Household:
-    return add_household(db)
 
 
 def _factor(db: Database, home: Household, day: str, theme: str, source: str,

@@ -3,11 +3,7 @@ and wording, `record_of`, and that these responses never feed the recurring-them
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
-
-import pytest
 
 from app.services.chronology import add_agency_entry, family_chronology, recurring_prompts
 from app.services.escalations import advance_stage, raise_escalation, record_outcome
@@ -17,24 +13,20 @@ from app.services.plans_chronology import KINDS, record_of
 from app.services.plans_views import RaisedFrom
 from app.services.unit_of_work import UnitOfWork
 from app.storage.database import Database
-from tests.unit.plans_helpers import ACTOR, GMT, SMART, Household, add_household, open_profile
+from tests.unit.plans_helpers import (  # noqa: F401 (fixtures)
+    ACTOR,
+    GMT,
+    SMART,
+    Household,
+    add_household,
+    open_profile,
+    plans_db,
+    plans_home,
+)
 
 
 def at(day: str, hour: int = 10) -> datetime:
     return datetime.fromisoformat(day).replace(hour=hour, tzinfo=GMT)
-
-
-@pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
-    monkeypatch.delenv("HOMEVISIT_CONFIG", raising=False)
-    database = open_profile(tmp_path / "homevisit.db")
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def home(db: Database) -> Household:
-    return add_household(db)
 
 
 def test_every_plan_decision_and_escalation_event_is_on_the_chronology(

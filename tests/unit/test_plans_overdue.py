@@ -3,9 +3,7 @@ shared in time and escalation stages, in working days, from a fixed number of qu
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,22 +18,18 @@ from app.services.unit_of_work import UnitOfWork
 from app.storage.database import Database
 from app.storage.models import Family, RecordId
 from app.storage.models_plans import Plan, PlanAction
-from tests.unit.plans_helpers import ACTOR, GMT, SMART, Household, add_household, open_profile
+from tests.unit.plans_helpers import (  # noqa: F401 (fixtures)
+    ACTOR,
+    GMT,
+    SMART,
+    Household,
+    add_household,
+    open_profile,
+    plans_db,
+    plans_home,
+)
 
 D = date.fromisoformat
-
-
-@pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
-    monkeypatch.delenv("HOMEVISIT_CONFIG", raising=False)
-    database = open_profile(tmp_path / "homevisit.db")
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def home(db: Database) -> Household:
-    return add_household(db)
 
 
 def _shared_plan(db: Database, home: Household, *, review_due: date,

@@ -3,9 +3,7 @@ left out."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 
@@ -14,18 +12,17 @@ from app.services.plans import add_action, create_plan, share_plan
 from app.services.plans_overdue_counts import OverdueCount, overdue_by_family
 from app.services.unit_of_work import UnitOfWork
 from app.storage.database import Database
-from tests.unit.plans_helpers import ACTOR, GMT, SMART, Household, add_household, open_profile
+from tests.unit.plans_helpers import (
+    ACTOR,
+    GMT,
+    SMART,
+    Household,
+    add_household,
+    plans_db,  # noqa: F401 (fixtures)
+)
 
 D = date.fromisoformat
 TODAY = D("2027-02-17")
-
-
-@pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
-    monkeypatch.delenv("HOMEVISIT_CONFIG", raising=False)
-    database = open_profile(tmp_path / "homevisit.db")
-    yield database
-    database.close()
 
 
 def _plan(db: Database, family_id: str, *, late_actions: int, review_due: str, shared: bool,

@@ -4,8 +4,6 @@ and the rendered PDF (read back with pypdf) carrying "Our plan together" with th
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -15,27 +13,16 @@ from app.services.plans_report import open_plan_actions
 from app.services.reports import render_report
 from app.services.unit_of_work import UnitOfWork
 from app.storage.database import Database
-from tests.unit.plans_helpers import (
+from tests.unit.plans_helpers import (  # noqa: F401 (fixtures)
     ACTOR,
     SMART,
     Household,
     add_household,
     completed_gcp2,
     open_profile,
+    plans_db,
+    plans_home,
 )
-
-
-@pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
-    monkeypatch.delenv("HOMEVISIT_CONFIG", raising=False)
-    database = open_profile(tmp_path / "homevisit.db")
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def home(db: Database) -> Household:
-    return add_household(db)
 
 
 def _action(db: Database, home: Household, *, for_child: str | None, change: str,

@@ -4,9 +4,7 @@ audit events that name fields, never the text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 
@@ -26,7 +24,7 @@ from app.services.plans_views import TargetedItem
 from app.services.unit_of_work import UnitOfWork
 from app.storage.database import Database
 from tests.unit.gcp2_helpers import audit_events, audit_text
-from tests.unit.plans_helpers import (
+from tests.unit.plans_helpers import (  # noqa: F401 (fixtures)
     ACTOR,
     GMT,
     NUTRITION,
@@ -36,22 +34,11 @@ from tests.unit.plans_helpers import (
     completed_gcp2,
     deploy_config,
     open_profile,
+    plans_db,
+    plans_home,
 )
 
 MADE = datetime(2026, 11, 20, 10, tzinfo=GMT)
-
-
-@pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
-    monkeypatch.delenv("HOMEVISIT_CONFIG", raising=False)
-    database = open_profile(tmp_path / "homevisit.db")
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def home(db: Database) -> Household:
-    return add_household(db)
 
 
 def _plan(db: Database, home: Household, **kwargs: object) -> str:
